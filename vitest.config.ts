@@ -1,0 +1,58 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+
+/**
+ * Test projects (run together by `npm test`, or one at a time with `--project`):
+ * - unit:    pure rules and renderers, no I/O (`*.test.ts` beside the source)
+ * - sandbox: the AWS sandbox exercised through the real SDK clients over HTTP
+ * - db:      integration tests against a real PostgreSQL (`*.db.test.ts`)
+ * - frr:     real FRRouting in network namespaces (`*.frr.test.ts`, needs root)
+ */
+const shared = {
+  resolve: {
+    alias: {
+      '@': root,
+      // `server-only` throws outside a React Server Component build; tests run on the server.
+      'server-only': `${root}node_modules/server-only/empty.js`,
+    },
+  },
+};
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        ...shared,
+        test: {
+          name: 'unit',
+          environment: 'node',
+          include: ['lib/**/*.test.ts', 'scripts/**/*.test.ts', 'components/**/*.test.ts'],
+          exclude: ['**/*.db.test.ts', '**/*.frr.test.ts', '**/node_modules/**'],
+        },
+      },
+      {
+        ...shared,
+        test: {
+          name: 'sandbox',
+          environment: 'node',
+          include: ['emulator/**/*.test.ts'],
+          testTimeout: 30_000,
+        },
+      },
+      {
+        ...shared,
+        test: {
+          name: 'frr',
+          environment: 'node',
+          include: ['**/*.frr.test.ts'],
+          exclude: ['**/node_modules/**'],
+          testTimeout: 180_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
