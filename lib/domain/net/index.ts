@@ -1,0 +1,3 @@
+export * from './ip';
+export * from './cidr';
+export * from './ranges';
