@@ -1,0 +1,35 @@
+/** Expected failures are values of these codes; anything else is a bug and is logged with an id. */
+export const ErrorCode = {
+  Unauthenticated: 'UNAUTHENTICATED',
+  Forbidden: 'FORBIDDEN',
+  NotFound: 'NOT_FOUND',
+  Conflict: 'CONFLICT',
+  Invalid: 'INVALID',
+  RateLimited: 'RATE_LIMITED',
+  AwsRejected: 'AWS_REJECTED',
+  AwsUnavailable: 'AWS_UNAVAILABLE',
+} as const;
+
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/** An expected failure whose message is safe to show to the user who caused it. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly field?: string;
+
+  constructor(code: ErrorCode, message: string, options?: { field?: string; cause?: unknown }) {
+    super(message, { cause: options?.cause });
+    this.name = 'AppError';
+    this.code = code;
+    this.field = options?.field;
+  }
+}
+
+export const notFound = (what: string) => new AppError(ErrorCode.NotFound, `${what} was not found.`);
+export const forbidden = (message = 'You do not have permission to do that.') => new AppError(ErrorCode.Forbidden, message);
+export const conflict = (message: string, field?: string) => new AppError(ErrorCode.Conflict, message, { field });
+export const invalid = (message: string, field?: string) => new AppError(ErrorCode.Invalid, message, { field });
+
+export function isAppError(error: unknown): error is AppError {
+  return error instanceof AppError;
+}
