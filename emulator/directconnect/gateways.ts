@@ -4,7 +4,7 @@ import type { Association, DxGateway, VpnGateway } from '../state/types.js';
 import { bySeq, type DxContext, nextSeq, ownedDxGateway } from './context.js';
 import { type Input, optCidrList, optNumber, optString, readTags, reqString } from './input.js';
 import { attachmentState } from './lifecycle.js';
-import { cidrsOverlap } from './net.js';
+import { cidrsOverlap, parseCidr4 } from './net.js';
 import { renderAssociation, renderAttachment, renderDxGateway } from './render.js';
 import { paginate, validateAmazonSideAsn, validateName } from './rules.js';
 
@@ -101,14 +101,8 @@ export function createDirectConnectGatewayAssociation(ctx: DxContext, input: Inp
   if (siblings.length >= MAX_VGWS_PER_DX_GATEWAY) {
     throw dxClientError(`Direct Connect gateway ${gw.id} has reached the limit of ${MAX_VGWS_PER_DX_GATEWAY} associated virtual private gateways.`);
   }
-  for (const s of siblings) {
-    const other = ctx.state.vpnGateways[s.virtualGatewayId];
-    const otherCidr = other ? vpcCidrOf(ctx, other) : undefined;
-    if (otherCidr && cidrsOverlap(cidr, otherCidr)) {
-      throw dxClientError(`The VPC CIDR ${cidr} behind ${vgw.id} overlaps ${otherCidr} behind ${s.virtualGatewayId}, already associated with Direct Connect gateway ${gw.id}.`);
-    }
-  }
   const prefixes = optCidrList(input, 'addAllowedPrefixesToDirectConnectGateway') ?? [cidr];
+  checkPrefixOverlap(ctx, gw.id, prefixes, undefined);
   const assoc: Association = {
     id: uuid(),
     seq: nextSeq(ctx),
@@ -123,6 +117,20 @@ export function createDirectConnectGatewayAssociation(ctx: DxContext, input: Inp
   ctx.state.associations[assoc.id] = assoc;
   ctx.scheduler.schedule('assoc.settled', assoc.id, ctx.delays.association);
   return { directConnectGatewayAssociation: renderAssociation(assoc) };
+}
+
+/** Allowed prefixes (VPC CIDRs by default) of associations on one DX gateway must not overlap. */
+function checkPrefixOverlap(ctx: DxContext, gatewayId: string, prefixes: string[], self: string | undefined): void {
+  for (const p of prefixes) if (!parseCidr4(p)) throw dxClientError(`Allowed prefix ${p} is not a valid IPv4 CIDR.`);
+  for (const other of Object.values(ctx.state.associations)) {
+    if (other.directConnectGatewayId !== gatewayId || !activeAssociation(other) || other.id === self) continue;
+    for (const mine of prefixes) {
+      const clash = [...other.allowedPrefixes, ...(other.pendingPrefixes ?? [])].find((p) => cidrsOverlap(mine, p));
+      if (clash) {
+        throw dxClientError(`The allowed prefix ${mine} overlaps ${clash}, already allowed for ${other.virtualGatewayId} on Direct Connect gateway ${gatewayId}.`);
+      }
+    }
+  }
 }
 
 function visibleAssociation(ctx: DxContext, a: Association): boolean {
@@ -170,6 +178,7 @@ export function updateDirectConnectGatewayAssociation(ctx: DxContext, input: Inp
   const remove = new Set(optCidrList(input, 'removeAllowedPrefixesToDirectConnectGateway') ?? []);
   const next = [...new Set([...assoc.allowedPrefixes, ...add])].filter((c) => !remove.has(c));
   if (next.length === 0) throw dxClientError('An association must keep at least one allowed prefix.');
+  checkPrefixOverlap(ctx, assoc.directConnectGatewayId, next, assoc.id);
   assoc.pendingPrefixes = next;
   assoc.state = 'updating';
   ctx.scheduler.schedule('assoc.settled', assoc.id, ctx.delays.association);
