@@ -9,6 +9,8 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // The build checks the app's own code; `npm test` type-checks everything (tests, scripts, sandbox).
+  typescript: { tsconfigPath: 'tsconfig.app.json' },
   typedRoutes: false,
   serverExternalPackages: ['pino', 'graphile-worker', 'pg', '@prisma/adapter-pg'],
   async headers() {

@@ -44,6 +44,18 @@ export default defineConfig({
       {
         ...shared,
         test: {
+          name: 'db',
+          environment: 'node',
+          include: ['lib/**/*.db.test.ts', 'scripts/**/*.db.test.ts'],
+          globalSetup: ['lib/test/db-global-setup.ts'],
+          setupFiles: ['lib/test/db-setup.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        ...shared,
+        test: {
           name: 'frr',
           environment: 'node',
           include: ['**/*.frr.test.ts'],

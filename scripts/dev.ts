@@ -61,7 +61,7 @@ async function main(): Promise<void> {
     await deployMigrations(databaseUrl);
 
     const sandboxUrl = `http://127.0.0.1:${sandboxPort}`;
-    const env: NodeJS.ProcessEnv = {
+    const env: Record<string, string | undefined> = {
       ...sandboxAwsEnv(sandboxUrl),
       ...secrets,
       DATABASE_URL: databaseUrl,

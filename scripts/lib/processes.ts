@@ -7,7 +7,7 @@ const colours = ['\x1b[36m', '\x1b[35m', '\x1b[33m', '\x1b[32m', '\x1b[34m'];
 let next = 0;
 
 /** Starts a child process whose output is prefixed with its name. */
-export function startProcess(name: string, command: string, args: string[], options: { env?: NodeJS.ProcessEnv; cwd?: string; quiet?: boolean } = {}): Managed {
+export function startProcess(name: string, command: string, args: string[], options: { env?: Record<string, string | undefined>; cwd?: string; quiet?: boolean } = {}): Managed {
   const child = spawn(command, args, {
     cwd: options.cwd,
     env: { ...process.env, ...options.env },
