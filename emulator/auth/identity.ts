@@ -20,15 +20,15 @@ type Problem = AuthProblem['kind'] | 'unknown-key' | 'expired-token';
 const CODES: Record<Service, Record<Problem, [string, number]>> = {
   directconnect: {
     missing: ['MissingAuthenticationTokenException', 403],
-    incomplete: ['IncompleteSignatureException', 400],
+    incomplete: ['IncompleteSignatureException', 403],
     mismatch: ['InvalidSignatureException', 403],
     expired: ['InvalidSignatureException', 403],
     'unknown-key': ['UnrecognizedClientException', 403],
     'expired-token': ['ExpiredTokenException', 403],
   },
   ec2: {
-    missing: ['MissingAuthenticationToken', 401],
-    incomplete: ['IncompleteSignature', 400],
+    missing: ['MissingAuthenticationToken', 403],
+    incomplete: ['IncompleteSignature', 403],
     mismatch: ['SignatureDoesNotMatch', 403],
     expired: ['RequestExpired', 400],
     'unknown-key': ['AuthFailure', 401],
@@ -36,7 +36,7 @@ const CODES: Record<Service, Record<Problem, [string, number]>> = {
   },
   sts: {
     missing: ['MissingAuthenticationToken', 403],
-    incomplete: ['IncompleteSignature', 400],
+    incomplete: ['IncompleteSignature', 403],
     mismatch: ['SignatureDoesNotMatch', 403],
     expired: ['SignatureDoesNotMatch', 403],
     'unknown-key': ['InvalidClientTokenId', 403],

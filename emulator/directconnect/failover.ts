@@ -35,6 +35,7 @@ export function startBgpFailoverTest(ctx: DxContext, input: Input): unknown {
     seq: nextSeq(ctx),
     virtualInterfaceId: vif.id,
     ownerAccount: vif.ownerAccount,
+    region: vif.region,
     bgpPeers: [...new Set(peers)],
     status: 'IN_PROGRESS',
     testDurationInMinutes: minutes,
@@ -64,8 +65,7 @@ export function listVirtualInterfaceTestHistory(ctx: DxContext, input: Input): u
   const peers = optStringList(input, 'bgpPeers');
   const status = optString(input, 'status');
   const tests = Object.values(ctx.state.failoverTests).filter((t) => {
-    const vif = ctx.state.vifs[t.virtualInterfaceId];
-    if (t.ownerAccount !== ctx.caller.accountId || (vif && vif.region !== ctx.region)) return false;
+    if (t.ownerAccount !== ctx.caller.accountId || t.region !== ctx.region) return false;
     if (testId && t.testId !== testId) return false;
     if (vifId && t.virtualInterfaceId !== vifId) return false;
     if (status && t.status !== status) return false;

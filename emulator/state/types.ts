@@ -139,6 +139,7 @@ export type FailoverTest = {
   seq: number;
   virtualInterfaceId: string;
   ownerAccount: string;
+  region: string;
   bgpPeers: string[];
   status: 'IN_PROGRESS' | 'COMPLETED' | 'CANCELLED';
   testDurationInMinutes: number;

@@ -54,7 +54,7 @@ describe('Direct Connect JSON 1.1 protocol', () => {
 
   it('rejects an incomplete Authorization header', async () => {
     const res = await send({ body: '{}', headers: { ...dxHeaders('DescribeLocations'), authorization: 'AWS4-HMAC-SHA256 Credential=AKIASANDBOXCUSTOMER2/20250101/us-east-1/directconnect/aws4_request' }, sign: false });
-    expect(res.status).toBe(400);
+    expect(res.status).toBe(403);
     expect(JSON.parse(res.body)).toMatchObject({ __type: 'IncompleteSignatureException' });
   });
 
@@ -115,7 +115,7 @@ describe('EC2 and STS query protocols', () => {
 
   it('EC2: missing authentication', async () => {
     const res = await send({ body: 'Action=DescribeVpcs&Version=2016-11-15', headers: form, sign: false });
-    expect(res.status).toBe(401);
+    expect(res.status).toBe(403);
     expect(res.body).toContain('<Code>MissingAuthenticationToken</Code>');
   });
 

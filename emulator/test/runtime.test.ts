@@ -13,11 +13,20 @@ import {
 } from '@aws-sdk/client-direct-connect';
 import { CreateVpnGatewayCommand, DescribeVpcsCommand, DescribeVpnGatewaysCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startSandbox } from '../sandbox.js';
+import type { RecordedResponse } from '../runtime.js';
+import { type SandboxOptions, startSandbox as start } from '../sandbox.js';
 import { CUSTOMER2, PROVIDER, waitFor } from './helpers.js';
+import { validateDxResponse } from './model-conformance.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'dx-sandbox-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const recorded: RecordedResponse[] = [];
+/** Every sandbox started here records its Direct Connect responses for the model check below. */
+const startSandbox = (options: SandboxOptions) => start({ ...options, onResponse: (r) => recorded.push(r) });
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+  const problems = recorded.filter((r) => r.service === 'directconnect').flatMap((r) => validateDxResponse(r.operation, r.status, r.body));
+  expect(problems).toEqual([]);
+});
 
 const dxAt = (url: string, creds = CUSTOMER2) => new DirectConnectClient({ region: 'us-east-1', endpoint: url, credentials: { accessKeyId: creds.accessKeyId, secretAccessKey: creds.secretAccessKey } });
 const ec2At = (url: string) => new EC2Client({ region: 'us-east-1', endpoint: url, credentials: { accessKeyId: CUSTOMER2.accessKeyId, secretAccessKey: CUSTOMER2.secretAccessKey } });
