@@ -178,6 +178,18 @@ describe('dedicated connection lifecycle', () => {
     await expectAwsError(dx().send(new DescribeConnectionsCommand({ connectionId: id })), 'DirectConnectClientException', `Could not find Connection with ID ${id}`);
   });
 
+  it('rejects an unsupported LOA content type, control calls on the wrong kind, updates after deletion', async () => {
+    const id = await newConnection('edge-cases');
+    await t.control('POST', `/connections/${id}/review`);
+    await expectAwsError(dx().send(new DescribeLoaCommand({ connectionId: id, loaContentType: 'text/plain' as 'application/pdf' })), 'DirectConnectClientException', /only supported value is application\/pdf/);
+    expect((await t.control('POST', `/connections/${id}/review`)).status).toBe(200);
+    expect((await t.control('POST', '/connections/dxcon-fgprov01/review')).status).toBe(409);
+    expect((await t.control('POST', '/connections/dxcon-ffnone00/review')).status).toBe(404);
+    await dx().send(new DeleteConnectionCommand({ connectionId: id }));
+    await expectAwsError(dx().send(new UpdateConnectionCommand({ connectionId: id, connectionName: 'late' })), 'DirectConnectClientException', /is in state deleted/);
+    expect((await t.control('POST', `/connections/${id}/cross-connect`, { state: 'patched' })).status).toBe(409);
+  });
+
   it('ConfirmConnection on a requested dedicated connection fails like AWS', async () => {
     const id = await newConnection('confirm-me');
     await expectAwsError(dx().send(new ConfirmConnectionCommand({ connectionId: id })), 'DirectConnectClientException', `ConfirmConnection failed. ${id} is in state requested`);

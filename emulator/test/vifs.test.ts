@@ -197,6 +197,24 @@ describe('CreatePublicVirtualInterface', () => {
     expect((await vifOf(auto.virtualInterfaceId ?? ''))?.virtualInterfaceState).toBe('down');
   });
 
+  it('a new peer on a public VIF is verified before it becomes available', async () => {
+    const v = await dx().send(new CreatePublicVirtualInterfaceCommand({ connectionId: conn, newPublicVirtualInterface: pub({ amazonAddress: '203.0.114.17/30', customerAddress: '203.0.114.18/30' }) }));
+    const id = v.virtualInterfaceId ?? '';
+    await t.control('POST', `/virtual-interfaces/${id}/verify`);
+    await t.advance(30);
+    const added = await dx().send(new CreateBGPPeerCommand({ virtualInterfaceId: id, newBGPPeer: { asn: 65001, addressFamily: 'ipv6' } }));
+    expect(added.virtualInterface?.bgpPeers?.find((p) => p.addressFamily === 'ipv6')?.bgpPeerState).toBe('verifying');
+    await expectAwsError(
+      dx().send(new CreateBGPPeerCommand({ virtualInterfaceId: id, newBGPPeer: { asn: 65001, addressFamily: 'ipv4' } })),
+      'DirectConnectClientException',
+      /requires amazonAddress and customerAddress/,
+    );
+    expect((await t.control('POST', `/virtual-interfaces/${id}/verify`)).body).toMatchObject({ virtualInterfaceState: 'down' });
+    expect((await vifOf(id))?.bgpPeers?.map((p) => p.bgpPeerState)).toEqual(['available', 'available']);
+    const privateVif = await dx().send(new CreatePrivateVirtualInterfaceCommand({ connectionId: conn, newPrivateVirtualInterface: priv() }));
+    expect((await t.control('POST', `/virtual-interfaces/${privateVif.virtualInterfaceId}/verify`)).status).toBe(409);
+  });
+
   it('enforces public addressing and route filter prefixes', async () => {
     const err = (p: NewPublicVirtualInterface, re: RegExp) =>
       expectAwsError(dx().send(new CreatePublicVirtualInterfaceCommand({ connectionId: conn, newPublicVirtualInterface: p })), 'DirectConnectClientException', re);
