@@ -162,6 +162,7 @@ export function signRequest(input: {
   method: string;
   host: string;
   path?: string;
+  query?: string;
   headers: Record<string, string>;
   body: string;
   accessKeyId: string;
@@ -177,7 +178,7 @@ export function signRequest(input: {
   const canonical = [
     input.method,
     input.path ?? '/',
-    '',
+    canonicalQuery(input.query ?? ''),
     names.map((n) => `${n}:${(lower.get(n) ?? '').trim()}\n`).join(''),
     names.join(';'),
     sha256Hex(input.body),

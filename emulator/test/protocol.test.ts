@@ -134,6 +134,19 @@ describe('EC2 and STS query protocols', () => {
     expect(res.body).toContain('<DescribeVpcsResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/"><requestId>');
   });
 
+  it('EC2: a signed GET with the parameters in the query string works too', async () => {
+    const host = new URL(t.url).host;
+    const query = 'Action=DescribeVpcs&Version=2016-11-15&Filter.1.Name=tag%3AName&Filter.1.Value.1=prod-%2A';
+    const headers = signRequest({ method: 'GET', host, query, headers: {}, body: '', ...CUSTOMER2, region: 'us-east-1', service: 'ec2' });
+    delete (headers as Record<string, string>)['host'];
+    const res = await fetch(`${t.url}/?${query}`, { headers });
+    const body = await res.text();
+    expect(res.status).toBe(200);
+    expect(body.match(/<vpcId>/g)).toHaveLength(1);
+    const tampered = await fetch(`${t.url}/?${query.replace('prod', 'staging')}`, { headers });
+    expect(tampered.status).toBe(403);
+  });
+
   it('STS: unknown action → InvalidAction in an ErrorResponse', async () => {
     const res = await send({ body: 'Action=GetSessionToken&Version=2011-06-15', headers: form, service: 'sts' });
     expect(res.status).toBe(400);
