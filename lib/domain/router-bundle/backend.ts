@@ -15,6 +15,7 @@ export const PREFIX_PLACEHOLDER = 'VPC_CIDR';
 const IFACE = 'BACKEND_IFACE';
 
 const gatewayOf = (m: BundleModel) => m.p.router.backendAddress ?? GATEWAY_PLACEHOLDER;
+const hasPlaceholders = (m: BundleModel) => !m.p.router.backendAddress || m.acceptedPrefixes.length === 0;
 const awsPrefixes = (m: BundleModel) => (m.acceptedPrefixes.length > 0 ? [...m.acceptedPrefixes] : [PREFIX_PLACEHOLDER]);
 
 function header(m: BundleModel, comment: string): string[] {
@@ -97,9 +98,13 @@ function rhel(m: BundleModel): string {
     'set -eu',
     'CONNECTION="${1:?usage: sh rhel-nmcli.sh CONNECTION}"',
     `GATEWAY="${gw}"`,
-    `case "$GATEWAY ${awsPrefixes(m).join(' ')}" in`,
-    `  *${GATEWAY_PLACEHOLDER}*|*${PREFIX_PLACEHOLDER}*) echo "edit the placeholders in this file first" >&2; exit 1 ;;`,
-    'esac',
+    ...(hasPlaceholders(m)
+      ? [
+          `case "$GATEWAY ${awsPrefixes(m).join(' ')}" in`,
+          `  *${GATEWAY_PLACEHOLDER}*|*${PREFIX_PLACEHOLDER}*) echo "replace the placeholders in this file first" >&2; exit 1 ;;`,
+          'esac',
+        ]
+      : []),
     '',
     '# Option A (recommended): routes for the AWS prefixes only.',
     ...awsPrefixes(m).map((prefix) => `nmcli connection modify "$CONNECTION" +${family}.routes "${prefix} $GATEWAY"`),

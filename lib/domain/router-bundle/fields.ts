@@ -2,6 +2,19 @@ import { z } from 'zod';
 import { canonicalPrefix, hasHostBits, parseCidr, parseIp } from '@/lib/domain/net';
 
 /**
+ * Type errors that say whether the value is missing or of the wrong kind; on an object, unknown
+ * keys (usually typos) are named.
+ */
+export const typeError =
+  (label: string, expected: string) =>
+  (issue: { code?: string; input?: unknown; keys?: readonly string[] }): string => {
+    if (issue.code === 'unrecognized_keys') {
+      return `unknown field${issue.keys?.length === 1 ? '' : 's'} ${(issue.keys ?? []).map((k) => `"${k}"`).join(', ')} in ${label} (check the spelling)`;
+    }
+    return issue.input === undefined ? `${label} is required` : `${label} must be ${expected}`;
+  };
+
+/**
  * Field-level rules of the router bundle input: each depends on one value only, so a form can
  * show them as the user types. Rules that relate fields live in `rules.ts`.
  */
@@ -15,7 +28,7 @@ const RESERVED_ASNS: ReadonlyMap<number, string> = new Map([
 ]);
 
 export const asnField = z
-  .number({ error: 'ASN must be a number' })
+  .number({ error: typeError('ASN', 'a number') })
   .int({ error: 'ASN must be a whole number' })
   .min(MIN_ASN, { error: `ASN must be from ${MIN_ASN} to ${MAX_ASN} (0 is reserved)` })
   .max(MAX_ASN, { error: `ASN must be from ${MIN_ASN} to ${MAX_ASN} (4294967295 is reserved, RFC 7300)` })
@@ -25,13 +38,13 @@ export const asnField = z
   });
 
 export const vlanField = z
-  .number({ error: 'VLAN must be a number' })
+  .number({ error: typeError('VLAN', 'a number') })
   .int({ error: 'VLAN must be a whole number' })
   .min(1, { error: 'VLAN must be from 1 to 4094 (802.1Q reserves 0)' })
   .max(4094, { error: 'VLAN must be from 1 to 4094 (802.1Q reserves 4095)' });
 
 export const vifIdField = z
-  .string({ error: 'VIF id is required' })
+  .string({ error: typeError('VIF id', 'a string') })
   .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, {
     error: 'VIF id must be 1–63 lower-case letters, digits or hyphens, e.g. dxvif-ffabc123',
   });
@@ -42,7 +55,7 @@ export const vifIdField = z
  * 80 is both AWS's limit and the kernel's TCP_MD5SIG_MAXKEYLEN.
  */
 export const authKeyField = z
-  .string({ error: 'BGP authentication key is required' })
+  .string({ error: typeError('BGP authentication key', 'a string') })
   .min(6, { error: 'BGP authentication key must be 6–80 characters' })
   .max(80, { error: 'BGP authentication key must be 6–80 characters' })
   .superRefine((key, ctx) => {
@@ -61,7 +74,7 @@ export const authKeyField = z
  */
 export const INTERFACE_NAME_MAX = 15;
 export const interfaceNameField = z
-  .string({ error: 'interface name is required' })
+  .string({ error: typeError('interface name', 'a string') })
   .regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]*$/, {
     error: 'interface name may contain only letters, digits, "_", "-" and "." and must not start with "-" or "."',
   })
@@ -69,20 +82,20 @@ export const interfaceNameField = z
 
 /** RFC 1123 host name; FRR's `hostname` additionally insists on a leading letter. */
 export const hostnameField = z
-  .string({ error: 'hostname is required' })
+  .string({ error: typeError('hostname', 'a string') })
   .max(253, { error: 'hostname must be at most 253 characters' })
   .regex(/^[A-Za-z]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/, {
     error: 'hostname must start with a letter and consist of dot-separated labels of letters, digits and hyphens',
   });
 
 /** An interface address such as 169.254.10.2/30: host bits are expected. */
-export const interfaceAddressField = z.string({ error: 'address is required' }).superRefine((text, ctx) => {
+export const interfaceAddressField = z.string({ error: typeError('address', 'a string') }).superRefine((text, ctx) => {
   const result = parseCidr(text);
   if (!result.ok) ctx.addIssue({ code: 'custom', message: `address must be in CIDR form like 169.254.10.2/30: ${result.reason}` });
 });
 
 /** A route prefix such as 10.20.0.0/24: host bits must be zero and /0 is handled elsewhere. */
-export const prefixField = z.string({ error: 'prefix is required' }).superRefine((text, ctx) => {
+export const prefixField = z.string({ error: typeError('prefix', 'a string') }).superRefine((text, ctx) => {
   const result = parseCidr(text);
   if (!result.ok) {
     ctx.addIssue({ code: 'custom', message: `prefix must be in CIDR form like 10.20.0.0/24: ${result.reason}` });
@@ -99,7 +112,7 @@ export const prefixField = z.string({ error: 'prefix is required' }).superRefine
   }
 });
 
-export const hostAddressField = z.string({ error: 'address is required' }).superRefine((text, ctx) => {
+export const hostAddressField = z.string({ error: typeError('address', 'a string') }).superRefine((text, ctx) => {
   if (text.includes('/')) {
     ctx.addIssue({ code: 'custom', message: `give the address without a prefix length, e.g. ${text.split('/')[0]}` });
   } else if (!parseIp(text)) {

@@ -111,7 +111,7 @@ export function renderInstallScript(m: BundleModel, files: SystemFile[]): string
     'log "waiting up to 60 s for the BGP session with AWS ($PEER)"',
     'established=0',
     'for _ in $(seq 1 30); do',
-    '  if vtysh -c "show bgp neighbors $PEER json" 2>/dev/null | grep -Eq \'"bgpState": ?"Established"\'; then',
+    '  if vtysh -c "show bgp neighbors $PEER json" 2>/dev/null | grep -E \'"bgpState": ?"Established"\' >/dev/null; then',
     '    established=1',
     '    break',
     '  fi',
@@ -128,7 +128,11 @@ export function renderInstallScript(m: BundleModel, files: SystemFile[]): string
 }
 
 function installFrr(os: 'debian' | 'ubuntu' | 'rhel'): string[] {
-  const query = os === 'rhel' ? 'rpm -q frr >/dev/null 2>&1' : "dpkg-query -W -f='${Status}' frr 2>/dev/null | grep -q 'install ok installed'";
+  // No pipe into grep -q here: under pipefail its early exit can fail the pipeline.
+  const query =
+    os === 'rhel'
+      ? 'rpm -q frr >/dev/null 2>&1'
+      : `[ "$(dpkg-query -W -f='\${Status}' frr 2>/dev/null || true)" = 'install ok installed' ]`;
   const install =
     os === 'rhel'
       ? ['  dnf install -y frr']
@@ -188,7 +192,7 @@ function networkSteps(m: BundleModel, networkFiles: SystemFile[]): string[] {
       ...install,
       'nmcli connection reload',
       ...nmConnectionIds(m).flatMap((id) => [
-        `if [ "$NET_CHANGED" = 1 ] || ! nmcli -t -f NAME connection show --active | grep -qx ${sq(id)}; then`,
+        `if [ "$NET_CHANGED" = 1 ] || ! nmcli -t -f NAME connection show --active | grep -x ${sq(id)} >/dev/null; then`,
         `  nmcli connection up ${sq(id)}`,
         'fi',
       ]),

@@ -33,7 +33,10 @@ export function checkRouterBundle(p: RouterBundleParams, ctx: z.RefinementCtx<Ro
     .filter((issue) => issue.code !== 'unrecognized_keys')
     .map((issue) => (issue.path ?? []).map(String).join('.'));
   const valid = (...paths: string[]) =>
-    paths.every((path) => !invalid.some((bad) => bad === path || bad.startsWith(`${path}.`) || path.startsWith(`${bad}.`)));
+    paths.every((path) => !invalid.some((bad) => bad === '' || bad === path || bad.startsWith(`${path}.`) || path.startsWith(`${bad}.`)));
+  // A value that is not even the right shape gets its type errors only.
+  const isRecord = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v);
+  if (!isRecord(p) || !isRecord(p.vif) || !isRecord(p.router) || !isRecord(p.options)) return;
   const c: Ctx = { p, valid, report: (path, message) => ctx.addIssue({ code: 'custom', path, message }) };
   const peer = checkPeering(c);
   checkVif(c);
@@ -168,6 +171,7 @@ function checkInterfaces({ p, report, valid }: Ctx): void {
 function checkBackendNetworks({ p, report, valid }: Ctx, peer: Cidr | null): void {
   if (!valid('vif.addressFamily', 'vif.type')) return;
   const version = versionOf(p.vif.addressFamily);
+  if (!Array.isArray(p.router.backendNetworks)) return;
   const seen: { cidr: Cidr; index: number }[] = [];
   p.router.backendNetworks.forEach((text, index) => {
     const path = ['router', 'backendNetworks', index];
@@ -208,8 +212,9 @@ function checkBackendNetworks({ p, report, valid }: Ctx, peer: Cidr | null): voi
 }
 
 function checkBackendAddress({ p, report, valid }: Ctx): void {
+  if (!valid('router.backendAddress', 'router.backendNetworks', 'vif.addressFamily')) return;
   const text = p.router.backendAddress;
-  if (text === undefined || !valid('router.backendAddress', 'router.backendNetworks', 'vif.addressFamily')) return;
+  if (text === undefined) return;
   const address = parseIp(text);
   if (!address) return;
   const path = ['router', 'backendAddress'];
@@ -234,6 +239,7 @@ function checkBackendAddress({ p, report, valid }: Ctx): void {
 function checkAcceptedPrefixes({ p, report, valid }: Ctx): void {
   if (!valid('vif.addressFamily')) return;
   const version = versionOf(p.vif.addressFamily);
+  if (!Array.isArray(p.options.acceptedPrefixes)) return;
   const seen: { cidr: Cidr; index: number }[] = [];
   p.options.acceptedPrefixes.forEach((text, index) => {
     const path = ['options', 'acceptedPrefixes', index];

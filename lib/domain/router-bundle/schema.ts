@@ -8,6 +8,7 @@ import {
   interfaceNameField,
   prefixField,
   vifIdField,
+  typeError,
   vlanField,
 } from './fields';
 import { checkRouterBundle } from './rules';
@@ -33,34 +34,34 @@ export type ServerOs = (typeof SERVER_OS)[number];
 
 export const vifSchema = z.strictObject({
   id: vifIdField,
-  type: z.enum(VIF_TYPES, { error: 'type must be one of private, public, transit' }),
+  type: z.enum(VIF_TYPES, { error: typeError('type', 'one of private, public, transit') }),
   vlan: vlanField,
-  addressFamily: z.enum(ADDRESS_FAMILIES, { error: 'addressFamily must be ipv4 or ipv6' }),
+  addressFamily: z.enum(ADDRESS_FAMILIES, { error: typeError('addressFamily', 'ipv4 or ipv6') }),
   customerAddress: interfaceAddressField,
   amazonAddress: interfaceAddressField,
   asn: asnField,
   amazonSideAsn: asnField,
   authKey: authKeyField,
-  mtu: z.number({ error: 'MTU must be a number' }).int({ error: 'MTU must be a whole number' }),
-});
+  mtu: z.number({ error: typeError('MTU', 'a number') }).int({ error: 'MTU must be a whole number' }),
+}, { error: typeError('vif', 'an object') });
 
 export const routerSchema = z.strictObject({
   hostname: hostnameField,
   interface: interfaceNameField,
-  tagVlan: z.boolean({ error: 'tagVlan must be true or false' }),
+  tagVlan: z.boolean({ error: typeError('tagVlan', 'true or false') }),
   backendInterface: interfaceNameField,
   backendNetworks: z
-    .array(prefixField, { error: 'backendNetworks must be a list of prefixes' })
+    .array(prefixField, { error: typeError('backendNetworks', 'a list of prefixes') })
     .min(1, { error: 'at least one backend network is required: it is what BGP advertises to AWS' }),
-  os: z.enum(SERVER_OS, { error: 'os must be one of debian, ubuntu, rhel' }),
+  os: z.enum(SERVER_OS, { error: typeError('os', 'one of debian, ubuntu, rhel') }),
   backendAddress: hostAddressField.optional(),
-});
+}, { error: typeError('router', 'an object') });
 
 export const optionsSchema = z.strictObject({
-  advertiseDefaultRoute: z.boolean({ error: 'advertiseDefaultRoute must be true or false' }).default(false),
-  acceptedPrefixes: z.array(prefixField, { error: 'acceptedPrefixes must be a list of prefixes' }).default([]),
-  bfd: z.boolean({ error: 'bfd must be true or false' }).default(false),
-});
+  advertiseDefaultRoute: z.boolean({ error: typeError('advertiseDefaultRoute', 'true or false') }).default(false),
+  acceptedPrefixes: z.array(prefixField, { error: typeError('acceptedPrefixes', 'a list of prefixes') }).default([]),
+  bfd: z.boolean({ error: typeError('bfd', 'true or false') }).default(false),
+}, { error: typeError('options', 'an object') });
 
 /** Router-server settings as remembered per VIF (what the VIF page form edits). */
 export const routerSettingsSchema = z.strictObject({
@@ -68,11 +69,14 @@ export const routerSettingsSchema = z.strictObject({
   options: optionsSchema.default({ advertiseDefaultRoute: false, acceptedPrefixes: [], bfd: false }),
 });
 
-const routerBundleObjectSchema = z.strictObject({
-  vif: vifSchema,
-  router: routerSchema,
-  options: optionsSchema.default({ advertiseDefaultRoute: false, acceptedPrefixes: [], bfd: false }),
-});
+const routerBundleObjectSchema = z.strictObject(
+  {
+    vif: vifSchema,
+    router: routerSchema,
+    options: optionsSchema.default({ advertiseDefaultRoute: false, acceptedPrefixes: [], bfd: false }),
+  },
+  { error: typeError('input', 'an object with vif, router and options') },
+);
 
 export type RouterBundleInput = z.input<typeof routerBundleObjectSchema>;
 export type RouterBundleParams = z.output<typeof routerBundleObjectSchema>;
