@@ -1,7 +1,7 @@
 /**
  * Database migrations that work offline (Prisma's schema engine as WebAssembly):
  *
- *   npm run db:migrate               apply pending migrations to DATABASE_URL
+ *   npm run db:migrate               apply pending migrations (and the job queue schema) to DATABASE_URL
  *   npm run db:migration -- <name>   create prisma/migrations/<timestamp>_<name> from the change
  *                                    between the last migration's schema and prisma/schema.prisma
  *   npm run db:check                 fail if schema.prisma and the migrations disagree
@@ -13,7 +13,7 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startEmbeddedPostgres, type EmbeddedDb } from './lib/embedded-postgres';
-import { deployMigrations, diffSchemas, isEmptyMigration, listMigrations, migrationsDir, schemaPath } from './lib/prisma-migrate';
+import { diffSchemas, isEmptyMigration, listMigrations, migrateDatabase, migrationsDir, schemaPath } from './lib/prisma-migrate';
 import { checkSchemaDrift } from './lib/schema-drift';
 
 async function withScratchDb<T>(fn: (db: EmbeddedDb) => Promise<T>): Promise<T> {
@@ -74,7 +74,8 @@ async function main(): Promise<void> {
     case 'migrate': {
       const url = process.env.DATABASE_URL;
       if (!url) throw new Error('DATABASE_URL is not set.');
-      console.log(await deployMigrations(url));
+      await migrateDatabase(url, { jobExpireSeconds: process.env.DX_JOB_EXPIRE_SECONDS ? Number(process.env.DX_JOB_EXPIRE_SECONDS) : undefined });
+      console.log('Database is up to date (migrations and job queues).');
       return;
     }
     case 'new':

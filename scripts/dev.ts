@@ -11,7 +11,7 @@ import { demoUsers, DEMO_PASSWORD } from '../lib/db/seed/demo';
 import { startEmbeddedPostgres, type EmbeddedDb } from './lib/embedded-postgres';
 import { localSecrets, sandboxAwsEnv } from './lib/local-config';
 import { startProcess, stopProcess, waitForHttp, type Managed } from './lib/processes';
-import { deployMigrations, root } from './lib/prisma-migrate';
+import { migrateDatabase, root } from './lib/prisma-migrate';
 
 const dataDir = path.join(root, '.data');
 const appPort = Number(process.env.PORT ?? 3000);
@@ -58,7 +58,7 @@ async function main(): Promise<void> {
       databaseUrl = embedded.urlFor('dx_portal');
     }
     console.log('Applying migrations…');
-    await deployMigrations(databaseUrl);
+    await migrateDatabase(databaseUrl);
 
     const sandboxUrl = `http://127.0.0.1:${sandboxPort}`;
     const env: Record<string, string | undefined> = {

@@ -16,7 +16,7 @@ import { findChromium } from './lib/browser';
 import { freePort, startEmbeddedPostgres, type EmbeddedDb } from './lib/embedded-postgres';
 import { generateSecrets, sandboxAwsEnv } from './lib/local-config';
 import { startProcess, stopProcess, waitForHttp, type Managed } from './lib/processes';
-import { deployMigrations, root } from './lib/prisma-migrate';
+import { migrateDatabase, root } from './lib/prisma-migrate';
 import { checkSchemaDrift } from './lib/schema-drift';
 
 const stages = ['typecheck', 'unit', 'drift', 'db', 'e2e'] as const;
@@ -74,7 +74,7 @@ async function main(): Promise<void> {
         await rm(dataDir, { recursive: true, force: true });
       });
       await server.createDatabase('dx_template');
-      await deployMigrations(server.urlFor('dx_template'));
+      await migrateDatabase(server.urlFor('dx_template'), { jobExpireSeconds: 10 });
     }
 
     if (selected.has('drift') && pg) {
@@ -104,7 +104,7 @@ async function main(): Promise<void> {
       await timed('end-to-end tests', async () => {
         await server.createDatabase('dx_e2e');
         const databaseUrl = server.urlFor('dx_e2e');
-        await deployMigrations(databaseUrl);
+        await migrateDatabase(databaseUrl, { jobExpireSeconds: 10 });
         const [appPort, sandboxPort] = [await freePort(), await freePort()];
         const sandboxUrl = `http://127.0.0.1:${sandboxPort}`;
         const baseUrl = `http://127.0.0.1:${appPort}`;

@@ -79,3 +79,13 @@ export async function diffSchemas(from: string | null, to: string, databaseUrl: 
 export function isEmptyMigration(sql: string): boolean {
   return sql.split('\n').every((line) => line.trim() === '' || line.trim().startsWith('--'));
 }
+
+/**
+ * Everything a fresh or existing database needs: Prisma migrations, then the job queue's own
+ * schema and queues (pg-boss manages those tables itself, outside Prisma's `public` schema).
+ */
+export async function migrateDatabase(databaseUrl: string, options: { jobExpireSeconds?: number } = {}): Promise<void> {
+  await deployMigrations(databaseUrl);
+  const { ensureJobQueues } = await import('../../lib/jobs/setup');
+  await ensureJobQueues(databaseUrl, { expireInSeconds: options.jobExpireSeconds });
+}

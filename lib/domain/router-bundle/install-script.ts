@@ -18,6 +18,12 @@ export function systemFiles(m: BundleModel, network: RelativeFile[]): SystemFile
   ];
 }
 
+const NETWORK_TOOL: Record<'debian' | 'ubuntu' | 'rhel', [string, string]> = {
+  debian: ['ifup', 'ifupdown'],
+  ubuntu: ['netplan', 'netplan'],
+  rhel: ['nmcli', 'NetworkManager'],
+};
+
 const osCheck: Record<'debian' | 'ubuntu' | 'rhel', string> = {
   debian: '[ "$ID" != ubuntu ] && case " $ID $ID_LIKE " in *" debian "*) true ;; *) false ;; esac',
   ubuntu: 'case " $ID $ID_LIKE " in *" ubuntu "*) true ;; *) false ;; esac',
@@ -57,6 +63,7 @@ export function renderInstallScript(m: BundleModel, files: SystemFile[]): string
     'ID="$(. "$ROOT/etc/os-release" && printf %s "${ID:-}")"',
     'ID_LIKE="$(. "$ROOT/etc/os-release" && printf %s "${ID_LIKE:-}")"',
     `${osCheck[os]} || die "this bundle was generated for ${os} but this server is $ID; generate one for the right OS"`,
+    `command -v ${NETWORK_TOOL[os][0]} >/dev/null || die "${NETWORK_TOOL[os][0]} not found: this bundle configures the network with ${NETWORK_TOOL[os][1]}"`,
     '',
     ...installFrr(os),
     '',
@@ -174,7 +181,7 @@ function networkSteps(m: BundleModel, networkFiles: SystemFile[]): string[] {
     const file = networkFiles[0]?.path ?? '';
     steps.push(
       '# ifdown needs the old definition, so take the link down before replacing it.',
-      `if [ -e "$ROOT/${file}" ] && ! cmp -s "$HERE/${file}" "$ROOT/${file}"; then ifdown ${m.vifInterface} || true; fi`,
+      `if [ -e "$ROOT/${file}" ] && ! cmp -s "$HERE/${file}" "$ROOT/${file}"; then ifdown ${[m.vifInterface, m.parentInterface].filter(Boolean).join(' ')} || true; fi`,
       ...install,
       `log "bringing up ${ifaces}"`,
       `ifup ${ifaces}`,

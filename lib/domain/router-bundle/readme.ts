@@ -97,6 +97,7 @@ export function renderReadme(m: BundleModel, files: RelativeFile[]): string {
     '- **AWS does not see the backend network**: BGP announces a `network` only while it is in the routing table, i.e. while the backend interface is up with an address in that network.',
     `- **Logs**: \`journalctl -u frr\`; \`sudo vtysh -c 'show bgp neighbors ${m.amazonIp}'\` shows the last error.`,
     '',
+    ...designNotes(m),
     '## Redundancy',
     '',
     'A Direct Connect connection is a single link to a single AWS router. For anything that matters,',
@@ -105,4 +106,37 @@ export function renderReadme(m: BundleModel, files: RelativeFile[]): string {
     'about a second instead of the 30 s hold time.',
   ];
   return `${lines.join('\n')}\n`;
+}
+
+/** Why the configuration looks the way it does; mostly where it departs from older manual runbooks. */
+function designNotes(m: BundleModel): string[] {
+  const { p } = m;
+  const any = m.version === 4 ? '0.0.0.0/0' : '::/0';
+  return [
+    '## Design notes',
+    '',
+    '- **FRR 8.4 or later, one integrated `frr.conf`** with `frr defaults traditional` (the WAN-edge profile; every timer is set explicitly). The OS packages are used: Debian/Ubuntu `frr` (on Ubuntu in the universe component), RHEL `frr` from AppStream.',
+    '- **Explicit policy both ways.** Since FRR 7.4 an eBGP session without route-maps exchanges no routes (`bgp ebgp-requires-policy`); configurations without them come up Established and then silently do nothing. `DX-OUT` allows exactly the backend networks; `DX-IN` allows ' +
+      (m.acceptedPrefixes.length > 0
+        ? `only ${m.acceptedPrefixes.join(", ")} and more-specific prefixes inside them (a gateway may announce subnets of an allowed prefix).`
+        : `whatever AWS announces except a default route, so AWS can never become this server's Internet gateway.`),
+    `- **No static routes.** Routes to AWS come from BGP. A static default route towards the AWS peer would send this server's Internet traffic into the VIF, where AWS drops it.`,
+    `- **Backend networks are announced with \`network\` statements**, which BGP only sends while the prefix is in the routing table - the connected route of ${p.router.backendInterface}. There is deliberately no blackhole "anchor" route: if the backend link fails, the announcement is withdrawn and AWS uses a redundant path instead of sending traffic here.`,
+    p.options.advertiseDefaultRoute
+      ? `- **Default route to AWS** (${any}) is sent with \`default-originate\`, independent of this server's own default route.`
+      : '- **No default route is sent to AWS** (enable `advertiseDefaultRoute` to have `default-originate` send one).',
+    `- **Limits.** AWS drops the session if it receives more than ${p.vif.type === 'public' ? '1,000' : '100'} prefixes; the outbound list is exact, so that cannot happen by accident. Inbound, \`maximum-prefix ${m.maxPrefixesIn}\` resets the session (retrying after 5 minutes) if AWS ever sends far more than expected.`,
+    '- **Timers**: keepalive 10 s / hold 30 s (AWS default is 30/90), connect retry 10 s. ' +
+      (p.options.bfd
+        ? 'BFD is on (FRR defaults 300 ms x 3 match AWS) and graceful restart is off, as AWS advises against combining them.'
+        : 'BFD is off: with a single connection there is nothing to fail over to.'),
+    `- **Addresses belong to the OS** (${p.router.os === 'debian' ? 'ifupdown' : p.router.os === 'ubuntu' ? 'netplan' : 'NetworkManager'}), not to FRR, so the link is up before bgpd starts and stays configured when FRR restarts. The link has no gateway.`,
+    `- **BGP router-id** ${m.routerId}: ${m.version === 4 ? 'the customer peering address' : 'an IPv6-only server has no IPv4 address to borrow, so it is the low 32 bits of the customer IPv6 address, moved into 10.0.0.0/8 when they do not read as a unicast address'}.`,
+    ...(m.version === 6
+      ? ['- **IPv6 forwarding** makes Linux ignore router advertisements on every interface unless its `accept_ra` is 2: set that on an uplink that learns its own default route from RAs.']
+      : []),
+    '- **No vty passwords.** vtysh talks to the daemons over local sockets restricted to root and the frrvty group; the only secret is the BGP MD5 key in `frr.conf` (mode 640, frr:frr).',
+    '- **One bundle per router server.** The bundle owns `/etc/frr/frr.conf`; a second VIF on the same server needs its sessions merged into that file by hand.',
+    '',
+  ];
 }

@@ -1,0 +1,54 @@
+import type { AwsConnectionState, CrossConnectKind, CrossConnectStatus, PortalStatus, Resiliency } from '../../db/generated/enums';
+import type { StateLabel } from '../labels';
+import type { StepOwner } from './lifecycle';
+
+export const portalStatusLabels = {
+  SUBMITTED: { label: 'Submitted', tone: 'waiting', help: 'Waiting for NOC review' },
+  APPROVED: { label: 'Approved', tone: 'progress', help: 'Approved; being created in AWS' },
+  REJECTED: { label: 'Rejected', tone: 'danger' },
+  PROVISIONING: { label: 'Provisioning', tone: 'progress', help: 'Being created in AWS and brought up' },
+  PROVISIONING_FAILED: { label: 'Provisioning failed', tone: 'danger', help: 'AWS did not accept the request; the NOC is on it' },
+  ACTIVE: { label: 'Active', tone: 'success', help: 'In service: AWS has reported it available' },
+  DECOMMISSIONING: { label: 'Decommissioning', tone: 'progress' },
+  CLOSED: { label: 'Closed', tone: 'neutral' },
+} satisfies Record<PortalStatus, StateLabel>;
+
+export const awsConnectionStateLabels = {
+  ordering: { label: 'Ordering', tone: 'waiting', help: 'Hosted connection waiting for acceptance' },
+  requested: { label: 'Requested', tone: 'waiting', help: 'AWS is reviewing the request' },
+  pending: { label: 'Pending', tone: 'progress', help: 'Approved by AWS; waiting for the link' },
+  available: { label: 'Available', tone: 'success', help: 'The link is up' },
+  down: { label: 'Down', tone: 'danger', help: 'The link is down' },
+  deleting: { label: 'Deleting', tone: 'progress' },
+  deleted: { label: 'Deleted', tone: 'neutral' },
+  rejected: { label: 'Rejected', tone: 'neutral', help: 'Hosted connection declined' },
+  unknown: { label: 'Unknown', tone: 'neutral' },
+} satisfies Record<AwsConnectionState, StateLabel>;
+
+export const crossConnectStatusLabels = {
+  OPEN: { label: 'Open', tone: 'waiting', help: 'Reserve a patch-panel port' },
+  PORT_RESERVED: { label: 'Port reserved', tone: 'progress', help: 'Run and patch the fibre' },
+  PATCHED: { label: 'Patched', tone: 'progress', help: 'Test light levels' },
+  TESTED: { label: 'Tested', tone: 'progress', help: 'Close the work order' },
+  COMPLETE: { label: 'Complete', tone: 'success' },
+  CANCELLED: { label: 'Cancelled', tone: 'neutral' },
+} satisfies Record<CrossConnectStatus, StateLabel>;
+
+export const crossConnectKindLabels = {
+  INSTALL: 'Install',
+  CEASE: 'Cease',
+} satisfies Record<CrossConnectKind, string>;
+
+export const resiliencyLabels = {
+  DEVELOPMENT: 'Development',
+  HIGH: 'High',
+  MAXIMUM: 'Maximum',
+} satisfies Record<Resiliency, string>;
+
+export const stepOwnerLabels = {
+  customer: 'You',
+  noc: 'Our NOC',
+  aws: 'AWS',
+  facility: 'Our facility team',
+  none: '—',
+} satisfies Record<StepOwner, string>;

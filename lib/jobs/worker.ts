@@ -1,0 +1,82 @@
+import 'server-only';
+import PgBoss from 'pg-boss';
+import { fetchLoa } from '../connections/loa';
+import { provisionConnection } from '../connections/provision';
+import { runDecommission } from '../connections/decommission';
+import { runReminders } from '../connections/reminders';
+import { db } from '../db/client';
+import { env } from '../env';
+import { childLogger, logger } from '../log';
+import { scheduleAllSyncs, syncAccount } from '../sync/account';
+import { enqueue } from './enqueue';
+import { queues, type QueueKey } from './queues';
+
+type Handler<K extends QueueKey> = (data: ReturnType<(typeof queues)[K]['payload']['parse']>, attempt: { retryCount: number; retryLimit: number; jobId: string }) => Promise<void>;
+
+const handlers: { [K in QueueKey]: Handler<K> } = {
+  provisionConnection: (data, attempt) => provisionConnection(data.connectionId, attempt, childLogger({ job: 'provision-connection', jobId: attempt.jobId })),
+  fetchLoa: (data) => fetchLoa(data.connectionId),
+  decommissionConnection: (data, attempt) => runDecommission(data.connectionId, attempt),
+  syncAccount: (data, attempt) => syncAccount(data.awsAccountId, data.region, childLogger({ job: 'sync-account', jobId: attempt.jobId })),
+  syncAll: async () => {
+    await scheduleAllSyncs();
+  },
+  reminders: async () => {
+    const sent = await runReminders();
+    if (sent > 0) logger().info({ sent }, 'reminders sent');
+  },
+};
+
+export type RunningWorker = { stop(): Promise<void> };
+
+/**
+ * The background worker: claims jobs from PostgreSQL (row locks, so any number of workers can
+ * run), runs maintenance (expired jobs of a crashed worker are retried), and enqueues the
+ * periodic sync and reminders.
+ */
+export async function startWorker(options: { maintenanceIntervalSeconds?: number; pollingIntervalSeconds?: number } = {}): Promise<RunningWorker> {
+  const log = logger().child({ component: 'worker' });
+  const boss = new PgBoss({
+    connectionString: env().DATABASE_URL,
+    max: 5,
+    application_name: 'dx-portal-worker',
+    supervise: true,
+    schedule: false,
+    migrate: false,
+    maintenanceIntervalSeconds: options.maintenanceIntervalSeconds ?? 30,
+  });
+  boss.on('error', (error: unknown) => log.error({ err: error }, 'job queue error'));
+  await boss.start();
+
+  for (const key of Object.keys(queues) as QueueKey[]) {
+    const definition = queues[key];
+    await boss.work(definition.name, { includeMetadata: true, batchSize: 1, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1 }, async ([job]) => {
+      if (!job) return;
+      const data = definition.payload.parse(job.data);
+      const handler = handlers[key] as Handler<typeof key>;
+      await handler(data as never, { retryCount: job.retryCount, retryLimit: job.retryLimit, jobId: job.id });
+    });
+  }
+
+  const tick = async (queue: 'syncAll' | 'reminders') => {
+    try {
+      await db().$transaction((tx) => enqueue(tx, queue, {}));
+    } catch (error) {
+      log.error({ err: error, queue }, 'could not enqueue periodic job');
+    }
+  };
+  const syncTimer = setInterval(() => void tick('syncAll'), env().DX_SYNC_INTERVAL_SECONDS * 1000);
+  const reminderTimer = setInterval(() => void tick('reminders'), 60 * 60 * 1000);
+  void tick('syncAll');
+  void tick('reminders');
+  log.info({ queues: Object.values(queues).map((q) => q.name) }, 'worker started');
+
+  return {
+    async stop() {
+      clearInterval(syncTimer);
+      clearInterval(reminderTimer);
+      await boss.stop({ graceful: true, wait: true, timeout: 15_000 });
+      log.info('worker stopped');
+    },
+  };
+}
