@@ -118,7 +118,7 @@ function designNotes(m: BundleModel): string[] {
     '- **FRR 8.4 or later, one integrated `frr.conf`** with `frr defaults traditional` (the WAN-edge profile; every timer is set explicitly). The OS packages are used: Debian/Ubuntu `frr` (on Ubuntu in the universe component), RHEL `frr` from AppStream.',
     '- **Explicit policy both ways.** Since FRR 7.4 an eBGP session without route-maps exchanges no routes (`bgp ebgp-requires-policy`); configurations without them come up Established and then silently do nothing. `DX-OUT` allows exactly the backend networks; `DX-IN` allows ' +
       (m.acceptedPrefixes.length > 0
-        ? `only ${m.acceptedPrefixes.join(", ")} and more-specific prefixes inside them (a gateway may announce subnets of an allowed prefix).`
+        ? `only ${m.acceptedPrefixes.join(', ')} and more-specific prefixes inside them (a gateway may announce subnets of an allowed prefix).`
         : `whatever AWS announces except a default route, so AWS can never become this server's Internet gateway.`),
     `- **No static routes.** Routes to AWS come from BGP. A static default route towards the AWS peer would send this server's Internet traffic into the VIF, where AWS drops it.`,
     `- **Backend networks are announced with \`network\` statements**, which BGP only sends while the prefix is in the routing table - the connected route of ${p.router.backendInterface}. There is deliberately no blackhole "anchor" route: if the backend link fails, the announcement is withdrawn and AWS uses a redundant path instead of sending traffic here.`,
