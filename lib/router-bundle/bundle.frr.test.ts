@@ -84,6 +84,14 @@ function learnedFrom(frr: FrrInstance, i: RouterBundleInput, asn: number): strin
     .sort();
 }
 
+const defaultOf = (i: RouterBundleInput) => (afiOf(i) === 'ipv4' ? '0.0.0.0/0' : '::/0');
+
+/** The Adj-RIB-In before policy (kept by soft-reconfiguration inbound). */
+function receivedFrom(frr: FrrInstance, i: RouterBundleInput, peer: string): string[] {
+  const json = frr.json<{ receivedRoutes?: Record<string, unknown> }>(`show bgp ${afiOf(i)} unicast neighbors ${peer} received-routes json`);
+  return Object.keys(json.receivedRoutes ?? {}).sort();
+}
+
 const kernelRoute = (lab: NetnsLab, ns: string, i: RouterBundleInput, prefix: string) =>
   lab.exec(ns, ['ip', afiOf(i) === 'ipv4' ? '-4' : '-6', 'route', 'show', prefix]);
 
@@ -140,8 +148,12 @@ function defineSuite(): void {
       expect(kernelRoute(lab, dx.rsNs, i, aws.vpc)).toMatch(
         afiOf(i) === 'ipv4' ? `via ${peerOf(i)} dev ${vifInterface} ` : new RegExp(`via fe80::[0-9a-f:]+ dev ${vifInterface.replace('.', '\\.')} `),
       );
-      const received = rs.vtysh(`show bgp ${afiOf(i)} unicast neighbors ${peerOf(i)} received-routes`);
-      expect(received).toContain(aws.other);
+      // Everything AWS offers (before policy) must have arrived before judging the filter.
+      const offered = [aws.vpc, aws.other, defaultOf(i)].sort();
+      await waitFor('all AWS routes received', () => {
+        const got = receivedFrom(rs, i, peerOf(i));
+        return offered.every((r) => got.includes(r)) ? got : undefined;
+      });
       const accepted = learnedFrom(rs, i, Number(i.vif.amazonSideAsn));
       const restricted = (i.options?.acceptedPrefixes ?? []).length > 0;
       expect(accepted).toEqual(restricted ? [aws.vpc] : [aws.vpc, aws.other].sort());
@@ -151,7 +163,7 @@ function defineSuite(): void {
     });
 
     it('advertises exactly the backend networks (and the default route when asked) to AWS', async () => {
-      const expected = [...i.router.backendNetworks, ...(i.options?.advertiseDefaultRoute ? [afiOf(i) === 'ipv4' ? '0.0.0.0/0' : '::/0'] : [])].sort();
+      const expected = [...i.router.backendNetworks, ...(i.options?.advertiseDefaultRoute ? [defaultOf(i)] : [])].sort();
       const got = await waitFor('backend network at AWS', () => {
         const learned = learnedFrom(awsFrr, i, Number(i.vif.asn));
         return learned.length >= expected.length ? learned : undefined;
@@ -235,7 +247,7 @@ function defineSuite(): void {
     it('…but exchanges no routes, because eBGP needs an explicit policy since FRR 7.4 (bgp ebgp-requires-policy)', async () => {
       // AWS's routes do arrive (soft-reconfiguration keeps them), so the silence below is policy.
       await waitFor('AWS routes to arrive', () =>
-        rs.vtysh(`show bgp ipv4 unicast neighbors ${values.amazonIp} received-routes`).includes(v4Aws.vpc) ? true : undefined,
+        receivedFrom(rs, i, values.amazonIp).includes(v4Aws.vpc) ? true : undefined,
       );
       const peer = peerState(rs, i, values.amazonIp);
       expect(peer?.peerState).toBe('Policy');
