@@ -184,8 +184,13 @@ function defineSuite(): void {
     });
 
     it.runIf(bfd)('runs BFD with AWS', async () => {
-      await waitFor('BFD up', () => (rs.vtysh('show bfd peers brief').includes(' up ') ? true : undefined));
-      expect(customerOf(i)).not.toBe('');
+      type BfdPeer = { peer: string; status: string };
+      const up = await waitFor('BFD up', () => {
+        const peer = rs.json<BfdPeer[]>('show bfd peers json').find((p) => p.peer === peerOf(i));
+        return peer?.status === 'up' ? peer : undefined;
+      });
+      expect(up.peer).toBe(peerOf(i));
+      expect(rs.vtysh(`show bgp neighbors ${peerOf(i)}`)).toMatch(/BFD: Type: single hop/);
     });
   });
 
