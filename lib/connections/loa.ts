@@ -8,7 +8,7 @@ import { readScope } from '../db/scope';
 import { loaExpiry } from '../domain/connections/lifecycle';
 import { env } from '../env';
 import { AppError, ErrorCode, notFound } from '../errors';
-import { awsActor, eventActor, recordEvent } from '../events/record';
+import { eventActor, recordEvent, systemActor } from '../events/record';
 import { customerTarget } from './aws-target';
 
 type LoaSubject = {
@@ -83,7 +83,7 @@ export async function fetchLoa(connectionId: string): Promise<void> {
       subjectId: order.id,
       connectionId: c.id,
       source: 'FACILITY',
-      actor: awsActor,
+      actor: systemActor,
       kind: 'crossConnect.opened',
       toState: 'OPEN',
       message: `AWS issued the LOA-CFA (valid until ${expiresAt.toISOString().slice(0, 10)}); cross-connect work order opened for our facility team.`,

@@ -3,10 +3,13 @@ import Link from 'next/link';
 import { StateBadge } from '@/components/state-badge';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
+import { Card, CardBody, CardHeader, CardTitle } from '@/components/ui/card';
 import { Table, Td, Th } from '@/components/ui/table';
+import { can } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
 import { listAwsAccounts } from '@/lib/aws-accounts/queries';
 import { awsAccountStatusLabels } from '@/lib/domain/labels';
+import { RegisterAwsAccountForm } from './register-form';
 
 export const metadata: Metadata = { title: 'AWS accounts' };
 
@@ -19,6 +22,16 @@ export default async function AwsAccountsPage() {
         title="AWS accounts"
         description="The AWS accounts your organisation uses with Direct Connect. The portal works in each through an IAM role you control."
       />
+      {can(actor, 'awsAccount.manage') ? (
+        <Card className="mb-6">
+          <CardHeader>
+            <CardTitle>Register an AWS account</CardTitle>
+          </CardHeader>
+          <CardBody>
+            <RegisterAwsAccountForm />
+          </CardBody>
+        </Card>
+      ) : null}
       {accounts.length === 0 ? (
         <EmptyState title="No AWS accounts registered">
           {actor.role === 'CUSTOMER_OWNER'
@@ -32,6 +45,7 @@ export default async function AwsAccountsPage() {
               <Th>Name</Th>
               <Th>Account id</Th>
               <Th>Status</Th>
+              {actor.kind === 'staff' ? <Th>Organisation</Th> : null}
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
@@ -46,6 +60,7 @@ export default async function AwsAccountsPage() {
                 <Td>
                   <StateBadge state={awsAccountStatusLabels[account.status]} />
                 </Td>
+                {actor.kind === 'staff' ? <Td>{account.org.name}</Td> : null}
               </tr>
             ))}
           </tbody>

@@ -1,18 +1,109 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
+import { formatDate, formatDateTime, formatRelative } from '@/components/format';
+import { StateBadge } from '@/components/state-badge';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
+import { Table, Td, Th } from '@/components/ui/table';
+import { cn } from '@/components/ui/cn';
 import { requirePermission } from '@/lib/auth/session';
+import { bandwidthLabel } from '@/lib/domain/connections/bandwidth';
+import { crossConnectKindLabels, crossConnectStatusLabels } from '@/lib/domain/connections/labels';
+import { listCrossConnects } from '@/lib/noc/cross-connects';
+import { WorkOrderActions } from './work-order-actions';
 
 export const metadata: Metadata = { title: 'Cross-connects' };
 
-export default async function CrossConnectsPage() {
-  await requirePermission('noc.crossConnect', '/noc/cross-connects');
+export default async function CrossConnectsPage({ searchParams }: { searchParams: Promise<{ view?: string }> }) {
+  const actor = await requirePermission('noc.crossConnect', '/noc/cross-connects');
+  const view = (await searchParams).view === 'done' ? 'done' : 'open';
+  const orders = await listCrossConnects(actor, view);
+  const now = new Date();
   return (
     <>
-      <PageHeader title="Cross-connects" description="Facility work orders: fibre between customer cages and AWS devices." />
-      <EmptyState title="No open work orders">
-        A work order opens by itself when AWS issues the LOA-CFA for a dedicated connection.
-      </EmptyState>
+      <PageHeader
+        title="Cross-connects"
+        description="Facility work orders: fibre between customer cages and AWS devices. Each must be finished before its LOA-CFA expires."
+        actions={
+          <nav className="flex gap-3 text-sm" aria-label="Work order views">
+            <Link href="/noc/cross-connects" aria-current={view === 'open' ? 'page' : undefined} className={cn('font-medium', view === 'open' ? 'text-slate-900' : 'text-brand-700 hover:underline')}>
+              Open
+            </Link>
+            <Link href="/noc/cross-connects?view=done" aria-current={view === 'done' ? 'page' : undefined} className={cn('font-medium', view === 'done' ? 'text-slate-900' : 'text-brand-700 hover:underline')}>
+              Done
+            </Link>
+          </nav>
+        }
+      />
+      {orders.length === 0 ? (
+        <EmptyState title={view === 'open' ? 'No open work orders' : 'No finished work orders yet'}>
+          A work order opens by itself when AWS issues the LOA-CFA for a dedicated connection, and a cease order when one is decommissioned.
+        </EmptyState>
+      ) : (
+        <Table>
+          <thead>
+            <tr>
+              <Th>Connection</Th>
+              <Th>Work order</Th>
+              <Th>LOA-CFA expires</Th>
+              <Th>Patch panel</Th>
+              <Th>Progress</Th>
+              <Th>
+                <span className="sr-only">Next step</span>
+              </Th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {orders.map((o) => {
+              const expiring = o.loaExpiresAt && o.kind === 'INSTALL' && o.status !== 'COMPLETE' ? o.loaExpiresAt.getTime() - now.getTime() : null;
+              return (
+                <tr key={o.id}>
+                  <Td>
+                    <Link href={`/connections/${o.connection.id}`} className="font-medium text-brand-700 hover:underline">
+                      {o.connection.name}
+                    </Link>
+                    <div className="text-xs text-slate-600">
+                      {o.connection.org.name} · {o.connection.location.code}
+                      {o.connection.location.facility ? ` (${o.connection.location.facility})` : ''} · {bandwidthLabel(o.connection.bandwidth)}
+                    </div>
+                    <div className="font-mono text-xs text-slate-600">
+                      {o.connection.awsConnectionId}
+                      {o.awsDevice ? ` · ${o.awsDevice}` : ''}
+                    </div>
+                  </Td>
+                  <Td>
+                    <div className="flex flex-col items-start gap-1">
+                      <span className="text-sm">{crossConnectKindLabels[o.kind]}</span>
+                      <StateBadge state={crossConnectStatusLabels[o.status]} />
+                    </div>
+                  </Td>
+                  <Td>
+                    {o.loaExpiresAt && o.kind === 'INSTALL' ? (
+                      <span className={cn(expiring !== null && expiring < 14 * 86_400_000 && 'font-medium text-red-800')}>
+                        {formatDate(o.loaExpiresAt)}
+                        {expiring !== null ? <span className="block text-xs">{formatRelative(o.loaExpiresAt, now)}</span> : null}
+                      </span>
+                    ) : (
+                      '—'
+                    )}
+                  </Td>
+                  <Td>{o.patchPanel ? `${o.patchPanel} / ${o.panelPort}` : '—'}</Td>
+                  <Td className="text-xs text-slate-700">
+                    <div>Opened {formatDateTime(o.createdAt)}</div>
+                    {o.reservedAt ? <div>Reserved {formatDateTime(o.reservedAt)}</div> : null}
+                    {o.patchedAt ? <div>Patched {formatDateTime(o.patchedAt)}</div> : null}
+                    {o.testedAt ? <div>Tested {formatDateTime(o.testedAt)}</div> : null}
+                    {o.completedAt ? <div>Completed {formatDateTime(o.completedAt)}</div> : null}
+                  </Td>
+                  <Td>
+                    <WorkOrderActions orderId={o.id} kind={o.kind} status={o.status} label={o.connection.name} />
+                  </Td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </Table>
+      )}
     </>
   );
 }

@@ -1,0 +1,39 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import { authedAction } from '@/lib/auth/action';
+import { advanceCrossConnectSchema, reservePortSchema } from '@/lib/domain/connections/cross-connect';
+import { approveSchema, rejectSchema } from '@/lib/domain/connections/schema';
+import { advanceCrossConnect, reservePort } from '@/lib/noc/cross-connects';
+import { approveRequest, rejectRequest, retryProvisioning } from '@/lib/noc/decide';
+
+export const approveRequestAction = authedAction(approveSchema, { name: 'noc.approve', permission: 'noc.decide' }, async ({ input, ctx }) => {
+  const result = await approveRequest(ctx.actor, input);
+  revalidatePath('/noc/queue');
+  return result;
+});
+
+export const rejectRequestAction = authedAction(rejectSchema, { name: 'noc.reject', permission: 'noc.decide' }, async ({ input, ctx }) => {
+  const result = await rejectRequest(ctx.actor, input);
+  revalidatePath('/noc/queue');
+  return result;
+});
+
+export const retryProvisioningAction = authedAction(z.object({ connectionId: z.string().min(1) }), { name: 'noc.retry', permission: 'noc.retry' }, async ({ input, ctx }) => {
+  await retryProvisioning(ctx.actor, input.connectionId);
+  revalidatePath('/noc/queue');
+  return null;
+});
+
+export const reservePortAction = authedAction(reservePortSchema, { name: 'noc.crossConnect.reserve', permission: 'noc.crossConnect' }, async ({ input, ctx }) => {
+  const status = await reservePort(ctx.actor, input);
+  revalidatePath('/noc/cross-connects');
+  return { status };
+});
+
+export const advanceCrossConnectAction = authedAction(advanceCrossConnectSchema, { name: 'noc.crossConnect.advance', permission: 'noc.crossConnect' }, async ({ input, ctx }) => {
+  const status = await advanceCrossConnect(ctx.actor, input);
+  revalidatePath('/noc/cross-connects');
+  return { status };
+});
