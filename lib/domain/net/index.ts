@@ -1,3 +1,4 @@
 export * from './ip';
 export * from './cidr';
 export * from './ranges';
+export * from './asn';
