@@ -50,12 +50,15 @@ export async function describeAccountConnections(account: Account, region: strin
 function transitionMessage(row: Tracked, from: AwsConnectionState | null, to: AwsConnectionState, aws: AwsConnection | undefined): string {
   const label = awsConnectionStateLabels[to].label.toLowerCase();
   if (!aws) return `AWS no longer lists ${row.awsConnectionId}; treating it as deleted.`;
+  // The portal's own Accept moves the state past `ordering` itself, so seeing it here means the
+  // customer accepted elsewhere (AWS console, CLI).
+  if (row.type === 'HOSTED' && from === 'ordering' && !goneAwsStates.includes(to)) {
+    return `The hosted connection was accepted outside the portal (AWS console or CLI); AWS reports it ${label}.`;
+  }
   switch (to) {
     case 'pending':
       return row.type === 'HOSTED'
-        ? from === 'ordering'
-          ? 'The hosted connection was accepted; AWS is bringing it up.'
-          : 'AWS is bringing the hosted connection up.'
+        ? 'AWS is bringing the hosted connection up.'
         : 'AWS approved the port and is issuing the LOA-CFA.';
     case 'available':
       return row.portUpAt ? 'The link is back up.' : 'The link is up: the connection is available.';
