@@ -16,7 +16,6 @@ const gatewayName = (what: string) =>
     .trim()
     .min(1, `Give the ${what} a name, e.g. "prod-dx-gateway".`)
     .max(GATEWAY_NAME_MAX, `Keep the name to ${GATEWAY_NAME_MAX} characters or fewer.`)
-    // eslint-disable-next-line no-control-regex
     .refine((v) => !/[\u0000-\u001f\u007f]/.test(v), 'The name cannot contain line breaks, tabs or other control characters.');
 
 /** Empty means the default 64512; accepts the notations `parseAsn` reads. */
