@@ -51,8 +51,9 @@ export class SandboxControl {
     return this.call<{ id: string }>('POST', '/faults', fault);
   }
 
-  faults() {
-    return this.call<Array<{ id: string; operation?: string; kind: string; fired: number; remaining?: number }>>('GET', '/faults');
+  async faults() {
+    const body = await this.call<{ faults: Array<{ id: string; operation?: string; kind: string; fired: number; remaining?: number }> }>('GET', '/faults');
+    return body.faults;
   }
 
   clearFaults() {
