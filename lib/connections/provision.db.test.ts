@@ -25,7 +25,7 @@ async function approvedConnection(type: 'DEDICATED' | 'HOSTED' = 'DEDICATED') {
       locationId: s.locations.eqdc2.id,
       region: 'us-east-1',
       portalStatus: 'APPROVED',
-      ...(type === 'HOSTED' ? { interconnectId: s.interconnects.icUs.id, vlan: 1000 + Math.floor(Math.random() * 3000) } : {}),
+      ...(type === 'HOSTED' ? { interconnectId: s.interconnects.icUs.id, vlan: 100 + Math.floor(Math.random() * 1800) } : {}),
     },
   });
   return { ...s, connection };
