@@ -22,6 +22,7 @@ import { error, warning, type Finding } from './findings';
 type AddressField = 'customerAddress' | 'amazonAddress';
 
 const LABEL: Record<AddressField, string> = { customerAddress: 'Customer address', amazonAddress: 'Amazon address' };
+const IN_SENTENCE: Record<AddressField, string> = { customerAddress: 'customer address', amazonAddress: 'Amazon address' };
 const OTHER: Record<AddressField, AddressField> = { customerAddress: 'amazonAddress', amazonAddress: 'customerAddress' };
 
 const SCOPE_TEXT: Partial<Record<AddressScope, string>> = {
@@ -83,13 +84,13 @@ export function checkPeerAddresses(input: PeerAddressInput): PeerAddressCheck {
   const parsed: Partial<Record<AddressField, Cidr>> = {};
   for (const field of fields) {
     if (text[field] === '') {
-      const other = LABEL[OTHER[field]].toLowerCase();
+      const other = IN_SENTENCE[OTHER[field]];
       findings.push(
         error(
           field,
           isPublic
-            ? `Enter the ${LABEL[field].toLowerCase()} too: a public virtual interface needs both addresses, in the same subnet as the ${other}.`
-            : `Enter the ${LABEL[field].toLowerCase()} too, in the same subnet as the ${other}, or leave both empty to let AWS assign a pair.`,
+            ? `Enter the ${IN_SENTENCE[field]} too: a public virtual interface needs both addresses, in the same subnet as the ${other}.`
+            : `Enter the ${IN_SENTENCE[field]} too, in the same subnet as the ${other}, or leave both empty to let AWS assign a pair.`,
         ),
       );
       continue;
@@ -128,7 +129,7 @@ function checkOne(field: AddressField, text: string, isPublic: boolean): { findi
   const label = LABEL[field];
   if (!text.includes('/')) {
     const bare = parseIp(text);
-    if (bare?.version === 4) return { findings: [error(field, `Give the ${label.toLowerCase()} with its prefix length, e.g. ${text}/30 (/30 or /31).`)] };
+    if (bare?.version === 4) return { findings: [error(field, `Give the ${IN_SENTENCE[field]} with its prefix length, e.g. ${text}/30 (/30 or /31).`)] };
   }
   const result = parseCidr(text);
   if (!result.ok) return { findings: [error(field, `${label} "${text}" is not an IPv4 address with a prefix length such as 169.254.10.2/30: ${result.reason}.`)] };
