@@ -16,3 +16,5 @@ export * from './troubleshooting';
 export * from './validate';
 export * from './vlan';
 export * from './wizard';
+// ASN notation helpers live with the other general network helpers; re-exported for the wizard.
+export { describeAsn, formatAsn, isPrivateAsn, parseAsn, type AsnInfo } from '@/lib/domain/net';

@@ -56,9 +56,9 @@ describe('validateVifAgainst', () => {
     ]);
     expect(validateVifAgainst(vif({ vlan: 321 }), hosted({ existingVifs: [{ type: 'PUBLIC' }] })).fieldErrors.type?.[0]).toMatch(/carries exactly one virtual interface/);
     expect(validateVifAgainst(vif({ vlan: 321, type: 'TRANSIT' }), hosted()).ok).toBe(true);
-    expect(validateVifAgainst(vif({ vlan: 5 }), context({ existingVifs: [] }, { type: 'HOSTED', hostedVlan: null })).fieldErrors.vlan?.[0]).toMatch(
-      /has not recorded this hosted connection's VLAN yet/,
-    );
+    expect(validateVifAgainst(vif({ vlan: 100 }), context({ existingVifs: [] }, { type: 'HOSTED', hostedVlan: null })).fieldErrors.vlan).toEqual([
+      "The provider has not recorded this hosted connection's VLAN yet; try again once the connection shows its VLAN.",
+    ]);
   });
 
   it('applies the connection state and the per-connection quotas', () => {

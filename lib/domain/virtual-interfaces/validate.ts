@@ -66,9 +66,11 @@ export function validateVifAgainst(input: CreateVif, context: VifContext): VifVa
     if (!option.allowed) push('type', option.reason);
   }
 
-  push('vlan', checkVlanOnConnection({ vlan: input.vlan, usedVlans: context.usedVlans, hostedVlan: connection.type === 'HOSTED' ? connection.hostedVlan : null }));
   if (connection.type === 'HOSTED' && connection.hostedVlan === null) {
-    push('vlan', 'The provider has not recorded this hosted connection\'s VLAN yet; try again once the connection shows its VLAN.');
+    push('vlan', "The provider has not recorded this hosted connection's VLAN yet; try again once the connection shows its VLAN.");
+  } else {
+    const hostedVlan = connection.type === 'HOSTED' ? connection.hostedVlan : null;
+    push('vlan', checkVlanOnConnection({ vlan: input.vlan, usedVlans: context.usedVlans, hostedVlan }));
   }
   if (context.usedPeerAddresses && input.customerAddress && input.amazonAddress) {
     findings.push(...checkAddressesUnused({ customerAddress: input.customerAddress, amazonAddress: input.amazonAddress, usedAddresses: context.usedPeerAddresses }));
