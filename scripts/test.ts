@@ -155,4 +155,5 @@ async function main(): Promise<void> {
   }
 }
 
-void main();
+// Exit explicitly with the outcome: nothing registered on process exit may turn a failure into success.
+void main().then(() => process.exit(process.exitCode ?? 0));

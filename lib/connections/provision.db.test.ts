@@ -75,7 +75,7 @@ describe('provisioning a connection', () => {
     expect(await awsConnectionsTagged(credentials, connection.id)).toHaveLength(1);
     const created = await testDb().event.count({ where: { connectionId: connection.id, kind: 'connection.created' } });
     expect(created).toBe(1);
-  });
+  }, 120_000);
 
   it('adopts a connection AWS created when the answer was lost, instead of creating another', async () => {
     const { connection, credentials } = await approvedConnection();

