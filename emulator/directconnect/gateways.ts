@@ -137,10 +137,20 @@ function visibleAssociation(ctx: DxContext, a: Association): boolean {
   return a.dxGatewayOwnerAccount === ctx.caller.accountId || a.virtualGatewayOwnerAccount === ctx.caller.accountId;
 }
 
+/**
+ * AWS lists associations only for something named: a Direct Connect gateway, a virtual private
+ * (or transit) gateway, or an association (model doc: "You must specify one of the following").
+ * An unfiltered call is refused, so a client that would list "everything" fails here as on AWS.
+ */
 export function describeDirectConnectGatewayAssociations(ctx: DxContext, input: Input): unknown {
   const associationId = optString(input, 'associationId');
   const dxgwId = optString(input, 'directConnectGatewayId');
   const vgwId = optString(input, 'virtualGatewayId') || optString(input, 'associatedGatewayId');
+  if (!associationId && !dxgwId && !vgwId) {
+    throw dxClientError(
+      'You must specify one of the following: a Direct Connect gateway (directConnectGatewayId), a virtual private or transit gateway (virtualGatewayId or associatedGatewayId), or an association (associationId).',
+    );
+  }
   if (dxgwId) ownedDxGateway(ctx, dxgwId);
   const all = Object.values(ctx.state.associations).filter(
     (a) =>

@@ -125,6 +125,18 @@ describe('associations with virtual private gateways', () => {
     expect((await dx().send(new DeleteDirectConnectGatewayCommand({ directConnectGatewayId: gw }))).directConnectGateway?.directConnectGatewayState).toBe('deleting');
   });
 
+  it('DescribeDirectConnectGatewayAssociations needs a gateway or an association to list, as on AWS', async () => {
+    const gw = await newGateway('filter-gw');
+    const { vgw } = await attachedVgw(CUSTOMER2, 'us-east-1', 2);
+    const created = await dx().send(new CreateDirectConnectGatewayAssociationCommand({ directConnectGatewayId: gw, gatewayId: vgw }));
+    const err = await expectAwsError(dx().send(new DescribeDirectConnectGatewayAssociationsCommand({})), 'DirectConnectClientException', /^You must specify one of the following/);
+    expect(err.$metadata?.httpStatusCode).toBe(400);
+    // Paging parameters alone are not a filter either.
+    await expectAwsError(dx().send(new DescribeDirectConnectGatewayAssociationsCommand({ maxResults: 10 })), 'DirectConnectClientException', /You must specify one of the following/);
+    const byAssociatedGateway = await dx().send(new DescribeDirectConnectGatewayAssociationsCommand({ associatedGatewayId: vgw }));
+    expect(byAssociatedGateway.directConnectGatewayAssociations?.map((a) => a.associationId)).toEqual([created.directConnectGatewayAssociation?.associationId]);
+  });
+
   it('requires an attached VGW of the caller; refuses TGWs, unknown ids and overlapping CIDRs', async () => {
     const gw = await newGateway('strict-gw');
     const ec2 = t.ec2(CUSTOMER2);
