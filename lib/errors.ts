@@ -16,12 +16,15 @@ export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly field?: string;
+  /** Several fields at once (e.g. rules that need the database); each shown beside its field. */
+  readonly fieldErrors?: Partial<Record<string, string[]>>;
 
-  constructor(code: ErrorCode, message: string, options?: { field?: string; cause?: unknown }) {
+  constructor(code: ErrorCode, message: string, options?: { field?: string; fieldErrors?: Partial<Record<string, string[]>>; cause?: unknown }) {
     super(message, { cause: options?.cause });
     this.name = 'AppError';
     this.code = code;
     this.field = options?.field;
+    this.fieldErrors = options?.fieldErrors;
   }
 }
 

@@ -64,6 +64,7 @@ export function authedAction<S extends z.ZodType, T>(
     } catch (error) {
       unstable_rethrow(error);
       if (isAppError(error)) {
+        if (error.fieldErrors) return { ok: false, fieldErrors: error.fieldErrors, formError: error.message, values };
         if (error.field) return { ok: false, fieldErrors: { [error.field]: [error.message] }, values };
         return { ok: false, fieldErrors: {}, formError: error.message, values };
       }

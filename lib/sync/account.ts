@@ -3,8 +3,9 @@ import type { Logger } from 'pino';
 import { db } from '../db/client';
 import { enqueue } from '../jobs/enqueue';
 import { syncConnections } from './connections';
+import { syncVirtualInterfaces } from './virtual-interfaces';
 
-/** The sync job for one (AWS account, region). Later parts (VIFs, gateways) hang off this. */
+/** The sync job for one (AWS account, region): connections, then what runs over them. */
 export async function syncAccount(awsAccountId: string, region: string, log: Logger): Promise<void> {
   const account = await db().awsAccount.findUnique({
     where: { id: awsAccountId },
@@ -13,6 +14,7 @@ export async function syncAccount(awsAccountId: string, region: string, log: Log
   if (!account || account.status !== 'VERIFIED') return;
   const { transitions } = await syncConnections(account, region);
   if (transitions > 0) log.info({ awsAccountId, region, transitions }, 'sync recorded transitions');
+  await syncVirtualInterfaces(account, region, log);
 }
 
 /** Enqueues a sync for every (account, region) that has something the portal tracks in AWS. */
