@@ -1,0 +1,241 @@
+import 'server-only';
+import type { Actor } from '../auth/permissions';
+import { db } from '../db/client';
+import type { Prisma } from '../db/generated/client';
+import { readScope } from '../db/scope';
+import { checkDxGatewayDeletable, checkGatewayAssociation, checkRoutePropagation, checkVpnGatewayDeletable, checkVpnGatewayDetach, type RuleResult } from '../domain/gateways';
+import { asnNumber, attachmentOf, liveAssociationWhere, liveVifWhere, trackedStatuses } from './facts';
+import { gatewayTimeline, lastEventId } from './queries';
+
+/**
+ * Everything a gateway page shows, with each action's rule already evaluated so the page can
+ * disable a button and say why before the customer meets AWS's refusal. Null when the actor may
+ * not see the gateway (another organisation's id looks exactly like a missing one).
+ */
+
+const problem = (r: RuleResult): string | null => (r.ok ? null : r.message);
+
+const accountSelect = { id: true, name: true, accountId: true, status: true } as const;
+
+function accountProblem(account: { name: string; accountId: string; status: string }): string | null {
+  if (account.status === 'VERIFIED') return null;
+  return `AWS account ${account.name} (${account.accountId}) is not verified, so the portal cannot act in it. Verify it on the AWS accounts page to manage this gateway.`;
+}
+
+function pendingProblem(gw: { portalStatus: string; name: string }, what: string): string | null {
+  if (gw.portalStatus === 'ACTIVE') return null;
+  if (gw.portalStatus === 'CREATING') return `${what} "${gw.name}" is still being created in AWS.`;
+  if (gw.portalStatus === 'DELETING') return `${what} "${gw.name}" is being deleted.`;
+  if (gw.portalStatus === 'DELETED') return `${what} "${gw.name}" has been deleted.`;
+  return `${what} "${gw.name}" was never created in AWS.`;
+}
+
+export async function getDxGateway(actor: Actor, id: string) {
+  const gw = await db().directConnectGateway.findFirst({
+    where: { id, ...readScope(actor) },
+    select: {
+      id: true,
+      orgId: true,
+      name: true,
+      amazonSideAsn: true,
+      portalStatus: true,
+      awsGatewayId: true,
+      awsState: true,
+      awsStateChangedAt: true,
+      lastSyncedAt: true,
+      lastError: true,
+      createdAt: true,
+      awsAccount: { select: accountSelect },
+      org: { select: { name: true } },
+      associations: {
+        where: { portalStatus: { in: [...trackedStatuses] } },
+        orderBy: { createdAt: 'asc' },
+        select: {
+          id: true,
+          portalStatus: true,
+          awsState: true,
+          awsAssociationId: true,
+          allowedPrefixes: true,
+          stateChangeError: true,
+          vpnGateway: { select: { id: true, name: true, region: true, vpcId: true, awsVpnGatewayId: true } },
+        },
+      },
+      virtualInterfaces: {
+        where: liveVifWhere,
+        orderBy: { createdAt: 'asc' },
+        select: { id: true, name: true, type: true, awsState: true, awsVirtualInterfaceId: true, connection: { select: { id: true, name: true } } },
+      },
+    },
+  });
+  if (!gw) return null;
+  const subjects = await dxSubjects(gw.id, gw.orgId);
+  const events = await gatewayTimeline(gw.orgId, subjects);
+  const liveAssociations = gw.associations.filter((a) => a.awsState !== 'disassociated');
+  const deleteBlock =
+    accountProblem(gw.awsAccount) ??
+    (gw.portalStatus === 'CREATE_FAILED'
+      ? null
+      : (pendingProblem(gw, 'Direct Connect gateway') ??
+        problem(checkDxGatewayDeletable({ id: gw.id, name: gw.name, state: gw.awsState, associationCount: liveAssociations.length, attachedVifCount: gw.virtualInterfaces.length }))));
+  return {
+    ...gw,
+    amazonSideAsn: asnNumber(gw.amazonSideAsn),
+    events,
+    rules: { accountBlock: accountProblem(gw.awsAccount), deleteBlock },
+  };
+}
+
+export type DxGatewayDetail = NonNullable<Awaited<ReturnType<typeof getDxGateway>>>;
+
+async function dxSubjects(id: string, orgId: string): Promise<Prisma.EventWhereInput[]> {
+  const associations = await db().gatewayAssociation.findMany({ where: { orgId, dxGatewayId: id }, select: { id: true } });
+  return [
+    { subjectType: 'DX_GATEWAY', subjectId: id },
+    { subjectType: 'GATEWAY_ASSOCIATION', subjectId: { in: associations.map((a) => a.id) } },
+  ];
+}
+
+async function vgwSubjects(id: string, orgId: string): Promise<Prisma.EventWhereInput[]> {
+  const associations = await db().gatewayAssociation.findMany({ where: { orgId, vpnGatewayId: id }, select: { id: true } });
+  return [
+    { subjectType: 'VPN_GATEWAY', subjectId: id },
+    { subjectType: 'GATEWAY_ASSOCIATION', subjectId: { in: associations.map((a) => a.id) } },
+  ];
+}
+
+export async function getVpnGateway(actor: Actor, id: string) {
+  const gw = await db().virtualPrivateGateway.findFirst({
+    where: { id, ...readScope(actor) },
+    select: {
+      id: true,
+      orgId: true,
+      name: true,
+      region: true,
+      amazonSideAsn: true,
+      portalStatus: true,
+      awsVpnGatewayId: true,
+      awsState: true,
+      vpcId: true,
+      attachmentState: true,
+      propagatingRouteTableIds: true,
+      lastSyncedAt: true,
+      lastError: true,
+      createdAt: true,
+      awsAccountId: true,
+      awsAccount: { select: accountSelect },
+      org: { select: { name: true } },
+      associations: {
+        where: liveAssociationWhere,
+        select: {
+          id: true,
+          portalStatus: true,
+          awsState: true,
+          awsAssociationId: true,
+          allowedPrefixes: true,
+          stateChangeError: true,
+          dxGateway: { select: { id: true, name: true, awsGatewayId: true } },
+        },
+      },
+      _count: { select: { virtualInterfaces: { where: liveVifWhere } } },
+    },
+  });
+  if (!gw) return null;
+  const [events, candidates] = await Promise.all([
+    vgwSubjects(gw.id, gw.orgId).then((subjects) => gatewayTimeline(gw.orgId, subjects)),
+    db().directConnectGateway.findMany({
+      where: { orgId: gw.orgId, awsAccountId: gw.awsAccountId, portalStatus: { in: [...trackedStatuses] } },
+      orderBy: { createdAt: 'asc' },
+      select: {
+        id: true,
+        name: true,
+        awsGatewayId: true,
+        awsState: true,
+        _count: { select: { associations: { where: liveAssociationWhere } } },
+        virtualInterfaces: { where: liveVifWhere, select: { type: true } },
+      },
+    }),
+  ]);
+  const association = gw.associations[0] ?? null;
+  const attachment = attachmentOf(gw);
+  const vgwFacts = {
+    id: gw.id,
+    name: gw.name,
+    state: gw.awsState,
+    attachment,
+    associatedDxGateway: association ? association.dxGateway : null,
+  };
+  const accountBlock = accountProblem(gw.awsAccount);
+  const notReady = pendingProblem(gw, 'Virtual private gateway');
+  // The gateway's own side of the association rules, judged against a Direct Connect gateway
+  // that passes all of its own checks: attached first, one Direct Connect gateway per VGW.
+  const associationBlock =
+    accountBlock ??
+    notReady ??
+    problem(checkGatewayAssociation({ dxGateway: { id: '', state: 'available', associationCount: 0, attachedVifTypes: [] }, vpnGateway: vgwFacts }));
+  const dxChoices = candidates.map((dx) => ({
+    id: dx.id,
+    name: dx.name,
+    awsGatewayId: dx.awsGatewayId,
+    awsState: dx.awsState,
+    disabledReason: problem(
+        checkGatewayAssociation({
+          dxGateway: { id: dx.id, name: dx.name, state: dx.awsState, associationCount: dx._count.associations, attachedVifTypes: dx.virtualInterfaces.map((v) => v.type) },
+          vpnGateway: vgwFacts,
+        }),
+    ),
+  }));
+  const attachBlock =
+    accountBlock ??
+    notReady ??
+    (gw.awsState === 'available' ? null : `Virtual private gateway "${gw.name}" is ${gw.awsState ?? 'not created yet'}; it can be attached once it is available.`);
+  const rules = {
+    accountBlock,
+    attachBlock,
+    detachBlock: accountBlock ?? notReady ?? problem(checkVpnGatewayDetach({ gateway: { id: gw.id, name: gw.name, attachment } })),
+    associationBlock,
+    propagationBlock: accountBlock ?? notReady ?? problem(checkRoutePropagation({ gateway: { id: gw.id, name: gw.name, attachment }, routeTables: [] })),
+    deleteBlock:
+      accountBlock ??
+      (gw.portalStatus === 'CREATE_FAILED'
+        ? null
+        : (notReady ??
+          problem(
+            checkVpnGatewayDeletable({ id: gw.id, name: gw.name, state: gw.awsState, attachment, associationCount: gw.associations.length, attachedVifCount: gw._count.virtualInterfaces }),
+          ))),
+  };
+  return {
+    ...gw,
+    amazonSideAsn: asnNumber(gw.amazonSideAsn),
+    association,
+    attachedVifCount: gw._count.virtualInterfaces,
+    events,
+    dxChoices,
+    rules,
+  };
+}
+
+export type VpnGatewayDetail = NonNullable<Awaited<ReturnType<typeof getVpnGateway>>>;
+
+async function version(orgId: string, updatedAt: Date, associations: Array<{ updatedAt: Date }>, subjects: Prisma.EventWhereInput[]): Promise<string> {
+  const newest = Math.max(updatedAt.getTime(), ...associations.map((a) => a.updatedAt.getTime()));
+  return `${newest}:${associations.length}:${await lastEventId(orgId, subjects)}`;
+}
+
+/** A cheap fingerprint of what the Direct Connect gateway page shows, for live refresh. */
+export async function dxGatewayVersion(actor: Actor, id: string): Promise<string | null> {
+  const gw = await db().directConnectGateway.findFirst({
+    where: { id, ...readScope(actor) },
+    select: { id: true, orgId: true, updatedAt: true, associations: { select: { updatedAt: true } } },
+  });
+  if (!gw) return null;
+  return version(gw.orgId, gw.updatedAt, gw.associations, await dxSubjects(gw.id, gw.orgId));
+}
+
+export async function vpnGatewayVersion(actor: Actor, id: string): Promise<string | null> {
+  const gw = await db().virtualPrivateGateway.findFirst({
+    where: { id, ...readScope(actor) },
+    select: { id: true, orgId: true, updatedAt: true, associations: { select: { updatedAt: true } } },
+  });
+  if (!gw) return null;
+  return version(gw.orgId, gw.updatedAt, gw.associations, await vgwSubjects(gw.id, gw.orgId));
+}
