@@ -3,6 +3,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { CurrentStepCard } from '@/components/connections/current-step';
+import { VifListCard } from '@/components/connections/vif-list';
 import { ActionButton } from '@/components/forms/action-button';
 import { formatDate, formatDateTime } from '@/components/format';
 import { LiveRefresh } from '@/components/live-refresh';
@@ -17,6 +18,8 @@ import { connectionVersion, getConnection } from '@/lib/connections/queries';
 import { bandwidthLabel } from '@/lib/domain/connections/bandwidth';
 import { awsConnectionStateLabels, crossConnectKindLabels, crossConnectStatusLabels, portalStatusLabels, resiliencyLabels } from '@/lib/domain/connections/labels';
 import { billingStartsAt } from '@/lib/domain/connections/lifecycle';
+import { connectionStateBlocksVifs } from '@/lib/domain/virtual-interfaces';
+import { listVifsForConnection } from '@/lib/virtual-interfaces/queries';
 import { acceptConnectionAction, refreshConnectionAction } from '../actions';
 import { DecommissionDialog } from './decommission-dialog';
 
@@ -37,7 +40,7 @@ export default async function ConnectionPage({ params, searchParams }: { params:
   const actor = await requirePermission('connection.read', `/connections/${id}`);
   const c = await getConnection(actor, id);
   if (!c) notFound();
-  const version = (await connectionVersion(actor, id)) ?? '';
+  const [version, vifs] = await Promise.all([connectionVersion(actor, id).then((v) => v ?? ''), listVifsForConnection(actor, id)]);
   const billing = billingStartsAt(c);
   const isCustomer = actor.kind === 'customer';
   const canLoa = can(actor, 'loa.download') && c.type === 'DEDICATED' && Boolean(c.awsConnectionId) && ['pending', 'available', 'down'].includes(c.awsState ?? '');
@@ -98,6 +101,9 @@ export default async function ConnectionPage({ params, searchParams }: { params:
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           <CurrentStepCard step={c.step} />
+          {c.awsConnectionId ? (
+            <VifListCard connectionId={c.id} vifs={vifs} canCreate={isCustomer && can(actor, 'vif.manage')} createReason={connectionStateBlocksVifs(c.awsState)} />
+          ) : null}
           <Card>
             <CardHeader>
               <CardTitle>Timeline</CardTitle>

@@ -1,0 +1,96 @@
+import 'server-only';
+import type { Actor } from '../auth/permissions';
+import { db } from '../db/client';
+import { orgScope, readScope } from '../db/scope';
+
+export async function listVifsForConnection(actor: Actor, connectionId: string) {
+  return db().virtualInterface.findMany({
+    where: { connectionId, ...readScope(actor), portalStatus: { not: 'CREATE_FAILED' } },
+    orderBy: { createdAt: 'asc' },
+    select: {
+      id: true,
+      name: true,
+      type: true,
+      vlan: true,
+      addressFamily: true,
+      hosted: true,
+      portalStatus: true,
+      awsState: true,
+      awsVirtualInterfaceId: true,
+      awsAccount: { select: { accountId: true } },
+      bgpPeers: { select: { addressFamily: true, bgpStatus: true } },
+    },
+  });
+}
+
+/** Everything the VIF page shows (never the key itself), or null when the actor may not see it. */
+export async function getVifDetail(actor: Actor, id: string) {
+  const vif = await db().virtualInterface.findFirst({
+    where: { id, ...readScope(actor) },
+    select: {
+      id: true,
+      orgId: true,
+      name: true,
+      type: true,
+      vlan: true,
+      addressFamily: true,
+      asn: true,
+      amazonSideAsn: true,
+      customerAddress: true,
+      amazonAddress: true,
+      mtu: true,
+      jumboFrameCapable: true,
+      awsDeviceV2: true,
+      routeFilterPrefixes: true,
+      hosted: true,
+      portalStatus: true,
+      awsState: true,
+      awsStateChangedAt: true,
+      awsVirtualInterfaceId: true,
+      lastSyncedAt: true,
+      lastError: true,
+      routerSettings: true,
+      createdAt: true,
+      updatedAt: true,
+      authKeyCiphertext: true,
+      org: { select: { name: true } },
+      awsAccount: { select: { id: true, accountId: true, name: true, status: true } },
+      connection: { select: { id: true, name: true, type: true, region: true, awsConnectionId: true, awsState: true, location: { select: { code: true, name: true } } } },
+      dxGateway: { select: { id: true, name: true, awsGatewayId: true } },
+      vpnGateway: { select: { id: true, name: true, awsVpnGatewayId: true } },
+      bgpPeers: {
+        orderBy: { createdAt: 'asc' },
+        select: { id: true, awsBgpPeerId: true, addressFamily: true, asn: true, customerAddress: true, amazonAddress: true, state: true, bgpStatus: true, awsDeviceV2: true, updatedAt: true },
+      },
+    },
+  });
+  if (!vif) return null;
+  const events = await db().event.findMany({
+    where: { subjectType: 'VIRTUAL_INTERFACE', subjectId: vif.id },
+    orderBy: [{ occurredAt: 'asc' }, { id: 'asc' }],
+    take: 500,
+    select: { id: true, occurredAt: true, source: true, actorLabel: true, kind: true, fromState: true, toState: true, message: true },
+  });
+  const { authKeyCiphertext, ...rest } = vif;
+  return { ...rest, hasAuthKey: Boolean(authKeyCiphertext), events: events.map((e) => ({ ...e, id: e.id.toString() })) };
+}
+
+export type VifDetail = NonNullable<Awaited<ReturnType<typeof getVifDetail>>>;
+
+export async function vifVersion(actor: Actor, id: string): Promise<string | null> {
+  const row = await db().virtualInterface.findFirst({ where: { id, ...readScope(actor) }, select: { updatedAt: true, bgpPeers: { select: { updatedAt: true } } } });
+  if (!row) return null;
+  const last = await db().event.findFirst({ where: { subjectType: 'VIRTUAL_INTERFACE', subjectId: id }, orderBy: { id: 'desc' }, select: { id: true } });
+  const peers = Math.max(0, ...row.bgpPeers.map((p) => p.updatedAt.getTime()));
+  return `${row.updatedAt.getTime()}:${peers}:${last?.id ?? 0}`;
+}
+
+/** The owning account's available gateways, to confirm a hosted VIF allocated to it. */
+export async function confirmationGateways(actor: Actor, vif: { awsAccount: { id: string }; connection: { region: string } }) {
+  const scope = orgScope(actor);
+  const [dx, vgw] = await Promise.all([
+    db().directConnectGateway.findMany({ where: { ...scope, awsAccountId: vif.awsAccount.id, awsState: 'available' }, select: { id: true, name: true } }),
+    db().virtualPrivateGateway.findMany({ where: { ...scope, awsAccountId: vif.awsAccount.id, region: vif.connection.region, awsState: 'available' }, select: { id: true, name: true } }),
+  ]);
+  return { dx, vgw };
+}
