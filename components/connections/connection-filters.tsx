@@ -7,8 +7,8 @@ import { Input, Select } from '../ui/form';
 /** A plain GET form: filters live in the URL, so they survive reloads and can be shared. */
 export function ConnectionFilterBar({ filters, locations, searchLabel }: { filters: ConnectionFilters; locations: Array<{ id: string; code: string }>; searchLabel: string }) {
   return (
-    <form method="get" className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-3 shadow-sm sm:grid-cols-2 lg:grid-cols-[2fr_repeat(5,1fr)_auto]" role="search">
-      <label className="relative sm:col-span-2 lg:col-span-1">
+    <form method="get" className="mb-4 flex flex-wrap items-center gap-2 rounded-lg border border-slate-200 bg-white p-3 shadow-sm [&_select]:w-auto" role="search">
+      <label className="relative min-w-60 flex-1 basis-full sm:basis-auto">
         <span className="sr-only">{searchLabel}</span>
         <Search className="pointer-events-none absolute left-3 top-2.5 size-4 text-slate-400" aria-hidden />
         <Input name="q" defaultValue={filters.q ?? ''} placeholder={searchLabel} className="pl-9" />
