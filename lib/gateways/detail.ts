@@ -216,26 +216,20 @@ export async function getVpnGateway(actor: Actor, id: string) {
 
 export type VpnGatewayDetail = NonNullable<Awaited<ReturnType<typeof getVpnGateway>>>;
 
-async function version(orgId: string, updatedAt: Date, associations: Array<{ updatedAt: Date }>, subjects: Prisma.EventWhereInput[]): Promise<string> {
-  const newest = Math.max(updatedAt.getTime(), ...associations.map((a) => a.updatedAt.getTime()));
-  return `${newest}:${associations.length}:${await lastEventId(orgId, subjects)}`;
+/** Every change a gateway page shows writes an event (its own or its associations'), so the newest event id is the page's version. */
+async function version(orgId: string, associations: number, subjects: Prisma.EventWhereInput[]): Promise<string> {
+  return `${associations}:${await lastEventId(orgId, subjects)}`;
 }
 
 /** A cheap fingerprint of what the Direct Connect gateway page shows, for live refresh. */
 export async function dxGatewayVersion(actor: Actor, id: string): Promise<string | null> {
-  const gw = await db().directConnectGateway.findFirst({
-    where: { id, ...readScope(actor) },
-    select: { id: true, orgId: true, updatedAt: true, associations: { select: { updatedAt: true } } },
-  });
+  const gw = await db().directConnectGateway.findFirst({ where: { id, ...readScope(actor) }, select: { id: true, orgId: true, _count: { select: { associations: true } } } });
   if (!gw) return null;
-  return version(gw.orgId, gw.updatedAt, gw.associations, await dxSubjects(gw.id, gw.orgId));
+  return version(gw.orgId, gw._count.associations, await dxSubjects(gw.id, gw.orgId));
 }
 
 export async function vpnGatewayVersion(actor: Actor, id: string): Promise<string | null> {
-  const gw = await db().virtualPrivateGateway.findFirst({
-    where: { id, ...readScope(actor) },
-    select: { id: true, orgId: true, updatedAt: true, associations: { select: { updatedAt: true } } },
-  });
+  const gw = await db().virtualPrivateGateway.findFirst({ where: { id, ...readScope(actor) }, select: { id: true, orgId: true, _count: { select: { associations: true } } } });
   if (!gw) return null;
-  return version(gw.orgId, gw.updatedAt, gw.associations, await vgwSubjects(gw.id, gw.orgId));
+  return version(gw.orgId, gw._count.associations, await vgwSubjects(gw.id, gw.orgId));
 }
