@@ -1,4 +1,4 @@
-import { Download, RefreshCw } from 'lucide-react';
+import { RefreshCw } from 'lucide-react';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
@@ -7,7 +7,6 @@ import { formatDateTime } from '@/components/format';
 import { LiveRefresh } from '@/components/live-refresh';
 import { StateBadge } from '@/components/state-badge';
 import { Timeline } from '@/components/timeline';
-import { Button } from '@/components/ui/button';
 import { Card, CardBody, CardHeader, CardTitle } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { Table, Td, Th } from '@/components/ui/table';
@@ -15,8 +14,7 @@ import { can } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
 import { formatAsn } from '@/lib/domain/net';
 import { bgpPeerStateLabels, bgpStatusLabels, vifPortalStatusLabels, vifStateLabels, vifTroubleshootingChecklist, vifTypeInfo } from '@/lib/domain/virtual-interfaces';
-import { previewRouterBundle, settingsFormValues } from '@/lib/virtual-interfaces/bundle';
-import { awsRouterTypes } from '@/lib/virtual-interfaces/commands';
+import { previewRouterBundle } from '@/lib/virtual-interfaces/bundle';
 import { failoverHistory } from '@/lib/virtual-interfaces/failover';
 import { confirmationGateways, getVifDetail, vifVersion } from '@/lib/virtual-interfaces/queries';
 import { refreshConnectionAction } from '../../connections/actions';
@@ -24,8 +22,7 @@ import { ConfirmHostedVif } from './confirm-form';
 import { DeleteVifDialog } from './delete-dialog';
 import { FailoverControls } from './failover-form';
 import { RevealKey } from './reveal-key';
-import { RouterConfigPicker } from './router-config-picker';
-import { RouterSettingsFormCard } from './router-settings-form';
+import { RouterBundleCard } from './router-bundle-card';
 
 export const metadata: Metadata = { title: 'Virtual interface' };
 
@@ -179,45 +176,7 @@ export default async function VifPage({ params, searchParams }: { params: Promis
               </CardBody>
             </Card>
           ) : null}
-          {isMember && can(actor, 'bundle.download') && live ? (
-            <Card>
-              <CardHeader>
-                <CardTitle>Router server bundle (FRRouting)</CardTitle>
-                {preview ? (
-                  <Button asChild>
-                    <a href={`/api/virtual-interfaces/${vif.id}/router-bundle`} download>
-                      <Download aria-hidden />
-                      Download {preview.archiveName}
-                    </a>
-                  </Button>
-                ) : null}
-              </CardHeader>
-              <CardBody className="space-y-5">
-                <p className="text-sm text-slate-700">
-                  One archive for a Linux router server: FRR with explicit BGP policy, the VLAN interface, IP forwarding and an idempotent{' '}
-                  <code className="font-mono">install.sh</code> that ends by showing <code className="font-mono">show bgp summary</code>. It contains the MD5 key;
-                  downloads are recorded.
-                </p>
-                <RouterSettingsFormCard id={vif.id} initial={settingsFormValues(vif.routerSettings)} vlan={vif.vlan} />
-                {preview ? (
-                  <div className="space-y-2">
-                    <p className="text-sm font-medium text-slate-800">Preview (key masked)</p>
-                    {preview.files.map((file) => (
-                      <details key={file.path} className="rounded-md border border-slate-200">
-                        <summary className="cursor-pointer px-3 py-2 font-mono text-xs text-slate-800">{file.path}</summary>
-                        <pre className="max-h-80 overflow-auto border-t border-slate-200 bg-slate-900 p-3 text-xs text-slate-100">
-                          <code>{file.content}</code>
-                        </pre>
-                      </details>
-                    ))}
-                  </div>
-                ) : (
-                  <p className="text-sm text-slate-600">Save the settings to see the files and download the bundle.</p>
-                )}
-                <RouterConfigPicker id={vif.id} types={[...awsRouterTypes]} />
-              </CardBody>
-            </Card>
-          ) : null}
+          {isMember && can(actor, 'bundle.download') && live ? <RouterBundleCard id={vif.id} vlan={vif.vlan} settings={vif.routerSettings} preview={preview} /> : null}
           <Card>
             <CardHeader>
               <CardTitle>Timeline</CardTitle>

@@ -1,11 +1,9 @@
 'use client';
 
-import { AlertTriangle } from 'lucide-react';
 import { useRouter } from 'next/navigation';
 import { useEffect, useMemo } from 'react';
 import { useActionForm } from '@/components/forms/use-action-form';
 import { Button } from '@/components/ui/button';
-import { cn } from '@/components/ui/cn';
 import { Field, FormMessage, Input, Select, Textarea } from '@/components/ui/form';
 import {
   applicableVifFields,
@@ -18,6 +16,7 @@ import {
   type VpnGatewayFacts,
 } from '@/lib/domain/virtual-interfaces';
 import { createVifAction } from '@/app/(app)/virtual-interfaces/actions';
+import { Choice, Warnings } from './wizard-parts';
 
 export type WizardProps = {
   connectionId: string;
@@ -30,38 +29,6 @@ export type WizardProps = {
   otherAccounts: Array<{ accountId: string; name: string }>;
   defaults: Required<CreateVifInput>;
 };
-
-function Choice({ name, value, current, disabled, title, detail, register }: { name: string; value: string; current: unknown; disabled?: boolean; title: string; detail?: string; register: React.InputHTMLAttributes<HTMLInputElement> }) {
-  return (
-    <label
-      className={cn(
-        'flex gap-3 rounded-lg border bg-white p-3 shadow-sm has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-brand-600',
-        disabled ? 'cursor-not-allowed opacity-60' : 'cursor-pointer',
-        current === value ? 'border-brand-600 ring-1 ring-brand-600' : 'border-slate-300',
-      )}
-    >
-      <input type="radio" value={value} disabled={disabled} name={name} className="mt-1 accent-brand-600" {...register} />
-      <span>
-        <span className="block text-sm font-semibold text-slate-900">{title}</span>
-        {detail ? <span className="mt-0.5 block text-sm text-slate-600">{detail}</span> : null}
-      </span>
-    </label>
-  );
-}
-
-function Warnings({ messages }: { messages?: string[] }) {
-  if (!messages?.length) return null;
-  return (
-    <ul className="space-y-1">
-      {messages.map((m) => (
-        <li key={m} className="flex gap-1.5 text-sm text-amber-900">
-          <AlertTriangle className="mt-0.5 size-4 shrink-0" aria-hidden />
-          {m}
-        </li>
-      ))}
-    </ul>
-  );
-}
 
 export function VifWizard(props: WizardProps) {
   const router = useRouter();
