@@ -51,29 +51,6 @@ export default async function DxGatewayPage({ params }: { params: Promise<{ id: 
             {actor.kind === 'staff' ? <span className="text-xs">· {gw.org.name}</span> : null}
           </span>
         }
-        actions={
-          canDelete ? (
-            <ConfirmActionDialog
-              action={deleteDxGatewayAction.bind(null, { dxGatewayId: gw.id })}
-              triggerLabel={failedRequest ? 'Remove failed request…' : 'Delete gateway…'}
-              title={failedRequest ? `Remove the failed request "${gw.name}"?` : `Delete Direct Connect gateway "${gw.name}"?`}
-              description={
-                failedRequest ? (
-                  'AWS never created this gateway; removing the request only takes it off the portal. Its timeline stays in the audit log.'
-                ) : (
-                  <>
-                    This deletes <span className="font-mono">{gw.awsGatewayId}</span> (&quot;{gw.name}&quot;, Amazon-side ASN {gw.amazonSideAsn}) from AWS account{' '}
-                    {gw.awsAccount.name} ({gw.awsAccount.accountId}). Virtual interfaces can no longer attach to it. It cannot be undone: a new gateway gets a new id.
-                  </>
-                )
-              }
-              confirmLabel={failedRequest ? 'Remove request' : 'Delete gateway'}
-              pendingLabel="Deleting…"
-              successMessage={failedRequest ? 'Request removed.' : 'AWS is deleting the gateway; this page updates by itself.'}
-              blockedReason={gw.rules.deleteBlock}
-            />
-          ) : null
-        }
       />
       {gw.lastError && gw.portalStatus !== 'ACTIVE' ? (
         <p role="status" className="mb-6 rounded-md border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800">
@@ -209,6 +186,34 @@ export default async function DxGatewayPage({ params }: { params: Promise<{ id: 
               {gw.rules.accountBlock && canManage ? <p className="mt-4 text-sm text-amber-900">{gw.rules.accountBlock}</p> : null}
             </CardBody>
           </Card>
+          {canDelete ? (
+            <Card>
+              <CardHeader>
+                <CardTitle>Delete</CardTitle>
+              </CardHeader>
+              <CardBody>
+                <ConfirmActionDialog
+                  action={deleteDxGatewayAction.bind(null, { dxGatewayId: gw.id })}
+                  triggerLabel={failedRequest ? 'Remove failed request…' : 'Delete gateway…'}
+                  title={failedRequest ? `Remove the failed request "${gw.name}"?` : `Delete Direct Connect gateway "${gw.name}"?`}
+                  description={
+                    failedRequest ? (
+                      'AWS never created this gateway; removing the request only takes it off the portal. Its timeline stays in the audit log.'
+                    ) : (
+                      <>
+                        This deletes <span className="font-mono">{gw.awsGatewayId}</span> (&quot;{gw.name}&quot;, Amazon-side ASN {gw.amazonSideAsn}) from AWS account{' '}
+                        {gw.awsAccount.name} ({gw.awsAccount.accountId}). Virtual interfaces can no longer attach to it. It cannot be undone: a new gateway gets a new id.
+                      </>
+                    )
+                  }
+                  confirmLabel={failedRequest ? 'Remove request' : 'Delete gateway'}
+                  pendingLabel="Deleting…"
+                  successMessage={failedRequest ? 'Request removed.' : 'AWS is deleting the gateway; this page updates by itself.'}
+                  blockedReason={gw.rules.deleteBlock}
+                />
+              </CardBody>
+            </Card>
+          ) : null}
         </div>
       </div>
     </>

@@ -64,29 +64,6 @@ export default async function VpnGatewayPage({ params }: { params: Promise<{ id:
             {actor.kind === 'staff' ? <span className="text-xs">· {gw.org.name}</span> : null}
           </span>
         }
-        actions={
-          canDelete ? (
-            <ConfirmActionDialog
-              action={deleteVpnGatewayAction.bind(null, { vpnGatewayId: gw.id })}
-              triggerLabel={failedRequest ? 'Remove failed request…' : 'Delete gateway…'}
-              title={failedRequest ? `Remove the failed request "${gw.name}"?` : `Delete virtual private gateway "${gw.name}"?`}
-              description={
-                failedRequest ? (
-                  'EC2 never created this gateway; removing the request only takes it off the portal. Its timeline stays in the audit log.'
-                ) : (
-                  <>
-                    This deletes <span className="font-mono">{gw.awsVpnGatewayId}</span> (&quot;{gw.name}&quot;) in {gw.region}, AWS account {gw.awsAccount.name} (
-                    {gw.awsAccount.accountId}). It cannot be undone: a new gateway gets a new id and must be attached and associated again.
-                  </>
-                )
-              }
-              confirmLabel={failedRequest ? 'Remove request' : 'Delete gateway'}
-              pendingLabel="Deleting…"
-              successMessage={failedRequest ? 'Request removed.' : 'EC2 is deleting the gateway; this page updates by itself.'}
-              blockedReason={gw.rules.deleteBlock}
-            />
-          ) : null
-        }
       />
       {gw.lastError && gw.portalStatus !== 'ACTIVE' ? (
         <p role="status" className="mb-6 rounded-md border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800">
@@ -180,6 +157,8 @@ export default async function VpnGatewayPage({ params }: { params: Promise<{ id:
                 </>
               ) : canManage ? (
                 <AssociateForm
+                  // Remount when the attachment changes, so the prefixes start from the VPC's CIDR.
+                  key={`${attached?.vpcId ?? ''}:${attached?.state ?? ''}:${vpc?.cidrs.join(',') ?? ''}`}
                   vpnGatewayId={gw.id}
                   choices={gw.dxChoices.map((c) => ({ id: c.id, name: c.name, awsGatewayId: c.awsGatewayId, disabledReason: c.disabledReason }))}
                   vpcCidrs={vpc?.cidrs ?? []}
@@ -202,6 +181,7 @@ export default async function VpnGatewayPage({ params }: { params: Promise<{ id:
                   <BlockedNote>{gw.rules.propagationBlock ?? 'The route tables of the attached VPC could not be read; reload the page in a minute.'}</BlockedNote>
                 ) : (
                   <PropagationForm
+                    key={vpc.vpcId}
                     vpnGatewayId={gw.id}
                     blockedReason={null}
                     tables={vpc.routeTables.map((t) => ({ id: t.id, name: t.name, main: t.main, propagating: gw.awsVpnGatewayId ? t.propagatingVgwIds.includes(gw.awsVpnGatewayId) : false }))}
@@ -258,6 +238,34 @@ export default async function VpnGatewayPage({ params }: { params: Promise<{ id:
               {gw.rules.accountBlock && canManage ? <p className="mt-4 text-sm text-amber-900">{gw.rules.accountBlock}</p> : null}
             </CardBody>
           </Card>
+          {canDelete ? (
+            <Card>
+              <CardHeader>
+                <CardTitle>Delete</CardTitle>
+              </CardHeader>
+              <CardBody>
+                <ConfirmActionDialog
+                  action={deleteVpnGatewayAction.bind(null, { vpnGatewayId: gw.id })}
+                  triggerLabel={failedRequest ? 'Remove failed request…' : 'Delete gateway…'}
+                  title={failedRequest ? `Remove the failed request "${gw.name}"?` : `Delete virtual private gateway "${gw.name}"?`}
+                  description={
+                    failedRequest ? (
+                      'EC2 never created this gateway; removing the request only takes it off the portal. Its timeline stays in the audit log.'
+                    ) : (
+                      <>
+                        This deletes <span className="font-mono">{gw.awsVpnGatewayId}</span> (&quot;{gw.name}&quot;) in {gw.region}, AWS account {gw.awsAccount.name} (
+                        {gw.awsAccount.accountId}). It cannot be undone: a new gateway gets a new id and must be attached and associated again.
+                      </>
+                    )
+                  }
+                  confirmLabel={failedRequest ? 'Remove request' : 'Delete gateway'}
+                  pendingLabel="Deleting…"
+                  successMessage={failedRequest ? 'Request removed.' : 'EC2 is deleting the gateway; this page updates by itself.'}
+                  blockedReason={gw.rules.deleteBlock}
+                />
+              </CardBody>
+            </Card>
+          ) : null}
         </div>
       </div>
     </>
