@@ -4,7 +4,7 @@ import type { Actor } from '../auth/permissions';
 import { db } from '../db/client';
 import { orgScope } from '../db/scope';
 import { checkRoutePropagation, type RoutePropagation } from '../domain/gateways';
-import { AppError, ErrorCode, conflict, invalid } from '../errors';
+import { AppError, conflict, invalid } from '../errors';
 import { eventActor, recordEvent } from '../events/record';
 import { attempt, ec2Api, ec2Name, rejected, unanswered } from './aws';
 import { attachmentOf } from './facts';

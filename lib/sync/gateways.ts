@@ -1,21 +1,17 @@
 import 'server-only';
-import {
-  DescribeDirectConnectGatewayAssociationsCommand,
-  DescribeDirectConnectGatewaysCommand,
-  type DirectConnectGateway as AwsDxGateway,
-  type DirectConnectGatewayAssociation as AwsAssociation,
-} from '@aws-sdk/client-direct-connect';
+import { DescribeDirectConnectGatewaysCommand, type DirectConnectGateway as AwsDxGateway } from '@aws-sdk/client-direct-connect';
 import type { VpnGateway as AwsVpnGateway } from '@aws-sdk/client-ec2';
 import type { Logger } from 'pino';
 import { collectPages } from '../aws/paginate';
 import { hasPortalTag } from '../connections/aws-target';
 import { db } from '../db/client';
-import type { AssociationState, DxGatewayState, GatewayPortalStatus, VpcAttachmentState, VpnGatewayState } from '../db/generated/client';
-import { associationStateLabels, dxGatewayStateLabels, vpcAttachmentStateLabels, vpnGatewayStateLabels } from '../domain/gateways';
+import type { DxGatewayState, GatewayPortalStatus, VpcAttachmentState, VpnGatewayState } from '../db/generated/client';
+import { dxGatewayStateLabels, vpcAttachmentStateLabels, vpnGatewayStateLabels } from '../domain/gateways';
 import { awsActor, recordEvents, type EventInput } from '../events/record';
 import { currentAttachment, describeRouteTables, describeVpnGateways, dxApi, ec2HasPortalTag, type GatewayAccount } from '../gateways/aws';
+import { syncAssociations, trackedAssociationSelect } from '../gateways/association-sync';
 import { trackedStatuses } from '../gateways/facts';
-import { associationState, CREATE_GRACE_MINUTES, dxState, markCreateFailed, recordAssociationInAws, recordDxGatewayInAws, recordVpnGatewayInAws, vgwState } from '../gateways/record';
+import { CREATE_GRACE_MINUTES, dxState, markCreateFailed, recordDxGatewayInAws, recordVpnGatewayInAws, vgwState } from '../gateways/record';
 
 /**
  * Brings gateways, their VPC attachments, route propagation and Direct Connect gateway
@@ -211,25 +207,11 @@ function trackedDxGateways(account: GatewayAccount) {
       portalStatus: true,
       awsGatewayId: true,
       awsState: true,
-      associations: {
-        where: { portalStatus: { in: [...trackedStatuses] } },
-        select: {
-          id: true,
-          orgId: true,
-          createdAt: true,
-          portalStatus: true,
-          awsAssociationId: true,
-          awsState: true,
-          stateChangeError: true,
-          allowedPrefixes: true,
-          vpnGateway: { select: { id: true, name: true, awsVpnGatewayId: true } },
-        },
-      },
+      associations: { where: { portalStatus: { in: [...trackedStatuses] } }, select: trackedAssociationSelect },
     },
   });
 }
 type DxRow = Awaited<ReturnType<typeof trackedDxGateways>>[number];
-type AssociationRow = DxRow['associations'][number];
 
 function dxStateMessage(row: DxRow, to: DxGatewayState, seen: boolean): string {
   if (!seen) return `AWS no longer lists Direct Connect gateway ${row.awsGatewayId}; it is deleted.`;
@@ -251,128 +233,6 @@ async function applyDx(row: DxRow, aws: AwsDxGateway | undefined): Promise<numbe
     ]);
     return 1;
   });
-}
-
-function prefixesOf(aws: AwsAssociation): string[] {
-  return (aws.allowedPrefixesToDirectConnectGateway ?? []).flatMap((p) => (p.cidr ? [p.cidr] : []));
-}
-
-function vgwIdOf(aws: AwsAssociation): string | undefined {
-  return aws.virtualGatewayId ?? aws.associatedGateway?.id;
-}
-
-function associationMessage(dx: DxRow, row: AssociationRow, to: AssociationState, aws: AwsAssociation | undefined): string {
-  const pair = `"${row.vpnGateway.name}" ↔ "${dx.name}"`;
-  if (!aws) return `AWS no longer lists the association ${pair}; it is removed.`;
-  if (aws.stateChangeError) return `The association ${pair} is ${to}; AWS reports: ${aws.stateChangeError}`;
-  if (to === 'associated') return `${pair} associated: the VPC's allowed prefixes (${prefixesOf(aws).join(', ')}) are advertised over the Direct Connect gateway.`;
-  return `The association ${pair} is ${associationStateLabels[to].label.toLowerCase()}: ${associationStateLabels[to].help?.toLowerCase() ?? ''}.`;
-}
-
-async function applyAssociation(dx: DxRow, row: AssociationRow, aws: AwsAssociation | undefined): Promise<number> {
-  const state: AssociationState = aws ? associationState(aws.associationState) : 'disassociated';
-  const prefixes = aws ? prefixesOf(aws) : row.allowedPrefixes;
-  const error = aws?.stateChangeError ?? null;
-  const stateChanged = state !== row.awsState;
-  const prefixesChanged = prefixes.length > 0 && prefixes.join(',') !== row.allowedPrefixes.join(',');
-  if (!stateChanged && !prefixesChanged && error === row.stateChangeError) return 0;
-  const now = new Date();
-  return db().$transaction(async (tx) => {
-    const updated = await tx.gatewayAssociation.updateMany({
-      where: { id: row.id, orgId: row.orgId, awsState: row.awsState, portalStatus: row.portalStatus },
-      data: {
-        awsState: state,
-        portalStatus: state === 'disassociated' ? 'DELETED' : row.portalStatus,
-        stateChangeError: error,
-        ...(prefixesChanged ? { allowedPrefixes: prefixes } : {}),
-        ...(stateChanged ? { awsStateChangedAt: now } : {}),
-        lastSyncedAt: now,
-      },
-    });
-    if (updated.count === 0 || !stateChanged) return 0;
-    await recordEvents(tx, [
-      {
-        orgId: row.orgId,
-        subjectType: 'GATEWAY_ASSOCIATION',
-        subjectId: row.id,
-        source: 'AWS',
-        actor: awsActor,
-        kind: 'association.awsState',
-        fromState: row.awsState,
-        toState: state,
-        message: associationMessage(dx, row, state, aws),
-      },
-    ]);
-    return 1;
-  });
-}
-
-/**
- * Associations made outside the portal between one of its Direct Connect gateways and one of the
- * organisation's virtual private gateways are recorded, so the one-gateway rule sees them.
- */
-async function recordDiscovered(dx: DxRow, aws: AwsAssociation): Promise<number> {
-  const awsVgwId = vgwIdOf(aws);
-  if (!aws.associationId || !awsVgwId) return 0;
-  const vgw = await db().virtualPrivateGateway.findFirst({ where: { orgId: dx.orgId, awsVpnGatewayId: awsVgwId }, select: { id: true, name: true } });
-  if (!vgw) return 0;
-  const state = associationState(aws.associationState);
-  return db().$transaction(async (tx) => {
-    const known = await tx.gatewayAssociation.findFirst({ where: { orgId: dx.orgId, awsAssociationId: aws.associationId }, select: { id: true } });
-    if (known) return 0;
-    const created = await tx.gatewayAssociation.create({
-      data: { orgId: dx.orgId, dxGatewayId: dx.id, vpnGatewayId: vgw.id, allowedPrefixes: prefixesOf(aws), portalStatus: 'ACTIVE', awsAssociationId: aws.associationId, awsState: state, awsStateChangedAt: new Date(), lastSyncedAt: new Date() },
-      select: { id: true },
-    });
-    await recordEvents(tx, [
-      {
-        orgId: dx.orgId,
-        subjectType: 'GATEWAY_ASSOCIATION',
-        subjectId: created.id,
-        source: 'AWS',
-        actor: awsActor,
-        kind: 'association.discovered',
-        toState: state,
-        message: `Found association ${aws.associationId} of "${vgw.name}" with "${dx.name}" (${state}), made outside the portal.`,
-      },
-    ]);
-    return 1;
-  });
-}
-
-async function syncAssociations(account: GatewayAccount, dx: DxRow, log: Logger): Promise<number> {
-  const client = dxApi(account);
-  const awsDxId = dx.awsGatewayId ?? '';
-  // AWS lists associations only per gateway (or association): one call per page for each gateway.
-  const all = await collectPages(async (nextToken) => {
-    const page = await client.send(new DescribeDirectConnectGatewayAssociationsCommand({ directConnectGatewayId: awsDxId, maxResults: 100, nextToken }));
-    return { items: page.directConnectGatewayAssociations, nextToken: page.nextToken };
-  });
-  const byId = new Map(all.flatMap((a) => (a.associationId ? [[a.associationId, a] as const] : [])));
-  const now = new Date();
-  let transitions = 0;
-  const claimed = new Set(dx.associations.flatMap((a) => (a.awsAssociationId ? [a.awsAssociationId] : [])));
-  for (const row of dx.associations) {
-    if (!row.awsAssociationId) {
-      const found = all.find((a) => vgwIdOf(a) === row.vpnGateway.awsVpnGatewayId && a.associationState !== 'disassociated' && a.associationId && !claimed.has(a.associationId));
-      if (found?.associationId) {
-        claimed.add(found.associationId);
-        const adopted = await recordAssociationInAws({ id: row.id, orgId: row.orgId, awsAccountId: account.id, dxGatewayName: dx.name, vpnGatewayName: row.vpnGateway.name }, found, 'adopted');
-        if (adopted) {
-          transitions++;
-          log.info({ associationId: row.id, awsAssociationId: found.associationId }, 'adopted an association whose create answer was lost');
-        }
-      } else if (createExpired(row.createdAt, now) && (await markCreateFailed({ kind: 'GATEWAY_ASSOCIATION', id: row.id, orgId: row.orgId }, neverCreated('association of these two gateways'), 'neverCreated'))) {
-        transitions++;
-      }
-      continue;
-    }
-    transitions += await applyAssociation(dx, row, byId.get(row.awsAssociationId));
-  }
-  for (const aws of all) {
-    if (aws.associationId && !claimed.has(aws.associationId) && aws.associationState !== 'disassociated') transitions += await recordDiscovered(dx, aws);
-  }
-  return transitions;
 }
 
 /**
@@ -404,7 +264,8 @@ export async function syncDxGateways(account: GatewayAccount, log: Logger): Prom
     }
     const aws = byId.get(row.awsGatewayId);
     transitions += await applyDx(row, aws);
-    if (aws && aws.directConnectGatewayState !== 'deleted') transitions += await syncAssociations(account, row, log);
+    // A gateway being deleted has no associations left (AWS refuses to delete one that has any).
+    if (aws && aws.directConnectGatewayState !== 'deleted' && aws.directConnectGatewayState !== 'deleting') transitions += await syncAssociations(account, row, log);
   }
   await db().directConnectGateway.updateMany({ where: { id: { in: rows.map((r) => r.id) }, orgId: account.orgId }, data: { lastSyncedAt: new Date() } });
   if (transitions > 0) log.info({ awsAccountId: account.id, transitions }, 'Direct Connect gateway sync recorded transitions');
