@@ -24,7 +24,7 @@ import { gatewayCustomer, until } from '../gateways/testing';
 import { attachVpnGateway, createVpnGateway } from '../gateways/vpn-gateways';
 import { testDb } from '../test/db';
 import { SandboxControl } from '../test/sandbox';
-import { syncAccount } from './account';
+import { scheduleAllSyncs, syncAccount } from './account';
 import { syncDxGateways, syncVpnGateways } from './gateways';
 
 const sandbox = SandboxControl.fromEnv();
@@ -182,5 +182,20 @@ describe('calls', () => {
     expect(associationCalls).toHaveLength(3);
     expect(associationCalls.every((input) => 'directConnectGatewayId' in input && Boolean(input.directConnectGatewayId))).toBe(true);
     expect(dxCalls).toHaveLength(4);
+  });
+});
+
+describe('scheduling', () => {
+  it('syncs every Region with a virtual private gateway, and the portal Region for Direct Connect gateways', async () => {
+    const c = await gatewayCustomer(testDb(), sandbox);
+    await createDxGateway(c.owner, createDxGatewaySchema.parse({ awsAccountId: c.account.id, name: 'sched-dx' }));
+    await createVpnGateway(c.owner, createVpnGatewaySchema.parse({ awsAccountId: c.account.id, name: 'sched-vgw', region: 'eu-central-1' }));
+    await testDb().$executeRawUnsafe(`delete from pgboss.job where name = 'sync-account' and data->>'awsAccountId' = $1`, c.account.id);
+    await scheduleAllSyncs();
+    const jobs = await testDb().$queryRawUnsafe<Array<{ region: string }>>(
+      `select data->>'region' as region from pgboss.job where name = 'sync-account' and data->>'awsAccountId' = $1 order by 1`,
+      c.account.id,
+    );
+    expect(jobs.map((j) => j.region)).toEqual(['eu-central-1', 'us-east-1']);
   });
 });
