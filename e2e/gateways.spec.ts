@@ -1,33 +1,6 @@
-import type { Page } from '@playwright/test';
 import { uniqueSuffix } from '../lib/db/seed/factories';
 import { expect, test } from './fixtures';
-import { timeline } from './helpers';
-
-const header = (page: Page) => page.locator('main').getByRole('heading', { level: 1 }).locator('xpath=..');
-const card = (page: Page, title: string) => page.getByRole('region', { name: title });
-
-async function createDxGateway(page: Page, name: string) {
-  await page.goto('/gateways');
-  await page.getByRole('button', { name: 'Create Direct Connect gateway' }).click();
-  const dialog = page.getByRole('dialog');
-  await dialog.getByLabel('Name').fill(name);
-  await dialog.getByRole('button', { name: 'Create gateway' }).click();
-  await expect(page).toHaveURL(/\/gateways\/dx\/[^/]+$/);
-  await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible();
-  return new URL(page.url()).pathname;
-}
-
-async function createVpnGateway(page: Page, name: string) {
-  await page.goto('/gateways');
-  await page.getByRole('button', { name: 'Create virtual private gateway' }).click();
-  const dialog = page.getByRole('dialog');
-  await dialog.getByLabel('Region').selectOption('us-east-1');
-  await dialog.getByLabel('Name').fill(name);
-  await dialog.getByRole('button', { name: 'Create gateway' }).click();
-  await expect(page).toHaveURL(/\/gateways\/vgw\/[^/]+$/);
-  await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible();
-  return new URL(page.url()).pathname;
-}
+import { card, createDxGateway, createVpnGateway, header, timeline } from './helpers';
 
 test.describe('gateways', () => {
   test('Direct Connect gateway → virtual private gateway → attach → associate → route propagation, each step with its state', async ({ page, customer }) => {
@@ -108,9 +81,6 @@ test.describe('gateways', () => {
     await page.getByRole('button', { name: 'Create Direct Connect gateway' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('Amazon-side ASN (optional)').fill('7224');
-    // Leaving the field shows its error at once (the button moves down as it appears).
-    await dialog.getByLabel('Amazon-side ASN (optional)').press('Tab');
-    await expect(dialog.getByText(/AS 7224 cannot be the Amazon-side ASN/)).toBeVisible();
     await dialog.getByRole('button', { name: 'Create gateway' }).click();
     await expect(dialog.getByText('Give the Direct Connect gateway a name, e.g. "prod-dx-gateway".')).toBeVisible();
     await expect(dialog.getByText(/AS 7224 cannot be the Amazon-side ASN: AWS accepts only private ASNs here/)).toBeVisible();

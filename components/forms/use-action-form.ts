@@ -25,7 +25,9 @@ export type ActionForm<TIn extends FieldValues> = UseFormReturn<TIn> & {
  * `formError`; typed values stay in the form whatever happens.
  */
 export function useActionForm<TIn extends FieldValues, TOut>({ schema, action, defaultValues, onSuccess }: Options<TIn, TOut>): ActionForm<TIn> {
-  const form = useForm<TIn>({ resolver: zodResolver(schema as never) as never, defaultValues, mode: 'onTouched' });
+  // Errors appear on submit, then follow typing. Validating on blur moved buttons under the
+  // pointer (an error appearing above a button as focus left a field swallowed the click).
+  const form = useForm<TIn>({ resolver: zodResolver(schema as never) as never, defaultValues, mode: 'onSubmit', reValidateMode: 'onChange' });
   const [pending, startTransition] = useTransition();
   const [formError, setFormError] = useState<string>();
 

@@ -29,6 +29,16 @@ const handlers: { [K in QueueKey]: Handler<K> } = {
 
 export type RunningWorker = { stop(): Promise<void> };
 
+/** Jobs of one queue run one at a time per work loop; syncs are many and short, so they get more loops. */
+const loopsPerQueue: Record<QueueKey, number> = {
+  provisionConnection: 2,
+  fetchLoa: 1,
+  decommissionConnection: 1,
+  syncAccount: 4,
+  syncAll: 1,
+  reminders: 1,
+};
+
 /**
  * The background worker: claims jobs from PostgreSQL (row locks, so any number of workers can
  * run), runs maintenance (expired jobs of a crashed worker are retried), and enqueues the
@@ -50,12 +60,14 @@ export async function startWorker(options: { maintenanceIntervalSeconds?: number
 
   for (const key of Object.keys(queues) as QueueKey[]) {
     const definition = queues[key];
-    await boss.work(definition.name, { includeMetadata: true, batchSize: 1, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1 }, async ([job]) => {
-      if (!job) return;
-      const data = definition.payload.parse(job.data);
-      const handler = handlers[key] as Handler<typeof key>;
-      await handler(data as never, { retryCount: job.retryCount, retryLimit: job.retryLimit, jobId: job.id });
-    });
+    for (let loop = 0; loop < loopsPerQueue[key]; loop++) {
+      await boss.work(definition.name, { includeMetadata: true, batchSize: 1, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1 }, async ([job]) => {
+        if (!job) return;
+        const data = definition.payload.parse(job.data);
+        const handler = handlers[key] as Handler<typeof key>;
+        await handler(data as never, { retryCount: job.retryCount, retryLimit: job.retryLimit, jobId: job.id });
+      });
+    }
   }
 
   const tick = async (queue: 'syncAll' | 'reminders') => {

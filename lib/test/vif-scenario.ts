@@ -5,12 +5,10 @@ import type { DbClient } from '../db/client';
 import type { SandboxControl } from './sandbox';
 import { customerDirectConnect, seedSandboxCustomer } from './scenario';
 
-/**
- * An organisation with an available dedicated connection and a Direct Connect gateway, both real
- * in the sandbox and recorded in the portal: the starting point for virtual interface tests.
- */
-export async function seedAvailableConnection(db: DbClient, sandbox: SandboxControl, options: { gatewayAsn?: number } = {}) {
-  const s = await seedSandboxCustomer(db, sandbox);
+type Customer = Awaited<ReturnType<typeof seedSandboxCustomer>>;
+
+/** An available dedicated connection of the customer, real in the sandbox and recorded in the portal. */
+export async function provisionAvailableConnection(db: DbClient, sandbox: SandboxControl, s: Customer) {
   const client = customerDirectConnect(s.credentials);
   const made = await client.send(new CreateConnectionCommand({ location: 'EqDC2', bandwidth: '10Gbps', connectionName: `vif-test-${randomUUID().slice(0, 6)}` }));
   await sandbox.review(made.connectionId!);
@@ -32,6 +30,16 @@ export async function seedAvailableConnection(db: DbClient, sandbox: SandboxCont
       jumboFrameCapable: true,
     },
   });
+  return { client, connection };
+}
+
+/**
+ * An organisation with an available dedicated connection and a Direct Connect gateway, both real
+ * in the sandbox and recorded in the portal: the starting point for virtual interface tests.
+ */
+export async function seedAvailableConnection(db: DbClient, sandbox: SandboxControl, options: { gatewayAsn?: number } = {}) {
+  const s = await seedSandboxCustomer(db, sandbox);
+  const { client, connection } = await provisionAvailableConnection(db, sandbox, s);
   const gwAsn = options.gatewayAsn ?? 64512;
   const gw = await client.send(new CreateDirectConnectGatewayCommand({ directConnectGatewayName: 'vif-tests', amazonSideAsn: gwAsn }));
   const dxGateway = await db.directConnectGateway.create({

@@ -123,9 +123,9 @@ export default async function VifPage({ params, searchParams }: { params: Promis
               </CardBody>
             </Card>
           ) : null}
-          <Card>
+          <Card aria-labelledby="bgp-title">
             <CardHeader>
-              <CardTitle>BGP</CardTitle>
+              <CardTitle id="bgp-title">BGP</CardTitle>
               <StateBadge state={bgpUp ? bgpStatusLabels.up : bgpStatusLabels.down} />
             </CardHeader>
             <CardBody className="space-y-4">

@@ -14,6 +14,8 @@ import {
   type VifContext,
   type VifTypeOption,
   type VpnGatewayFacts,
+  readVlan,
+  vlanWarning,
 } from '@/lib/domain/virtual-interfaces';
 import { createVifAction } from '@/app/(app)/virtual-interfaces/actions';
 import { Choice, Warnings } from './wizard-parts';
@@ -79,6 +81,9 @@ export function VifWizard(props: WizardProps) {
     const vgw = props.vpnGateways.find((g) => g.id === parsed.data.vpnGatewayId);
     return validateVifAgainst(parsed.data, { ...props.context, dxGateway: dx, vpnGateway: vgw });
   }, [values, props.context, props.dxGateways, props.vpnGateways]);
+  // The VLAN 1 warning matters while the rest of the form is still being filled in.
+  const vlan = readVlan(values.vlan);
+  const vlanNotes = live?.warnings.vlan ?? (vlan.ok ? [vlanWarning(vlan.vlan)].filter((m): m is string => m !== null) : []);
   const errorFor = (field: keyof CreateVifInput) => errors[field]?.message ?? live?.fieldErrors[field]?.[0];
 
   return (
@@ -121,7 +126,7 @@ export function VifWizard(props: WizardProps) {
             >
               {(aria) => <Input inputMode="numeric" readOnly={props.hostedVlan !== null} {...aria} {...form.register('vlan')} />}
             </Field>
-            <Warnings messages={live?.warnings.vlan} />
+            <Warnings messages={vlanNotes} />
           </div>
         </section>
 
