@@ -183,15 +183,18 @@ function defineSuite(): void {
       );
     });
 
-    it.runIf(bfd)('runs BFD with AWS', async () => {
-      type BfdPeer = { peer: string; status: string };
-      const up = await waitFor('BFD up', () => {
-        const peer = rs.json<BfdPeer[]>('show bfd peers json').find((p) => p.peer === peerOf(i));
-        return peer?.status === 'up' ? peer : undefined;
+    // Only the BFD case defines this test, so the other cases report no skipped test.
+    if (bfd) {
+      it('runs BFD with AWS', async () => {
+        type BfdPeer = { peer: string; status: string };
+        const up = await waitFor('BFD up', () => {
+          const peer = rs.json<BfdPeer[]>('show bfd peers json').find((p) => p.peer === peerOf(i));
+          return peer?.status === 'up' ? peer : undefined;
+        });
+        expect(up.peer).toBe(peerOf(i));
+        expect(rs.vtysh(`show bgp neighbors ${peerOf(i)}`)).toMatch(/BFD: Type: single hop/);
       });
-      expect(up.peer).toBe(peerOf(i));
-      expect(rs.vtysh(`show bgp neighbors ${peerOf(i)}`)).toMatch(/BFD: Type: single hop/);
-    });
+    }
   });
 
   describe('a wrong MD5 key', () => {
