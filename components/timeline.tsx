@@ -1,5 +1,6 @@
 import { Building2, Cloud, MonitorSmartphone } from 'lucide-react';
 import type { EventSource } from '@/lib/db/generated/enums';
+import { Card, CardBody, CardHeader, CardTitle } from './ui/card';
 import { cn } from './ui/cn';
 import { formatDateTime } from './format';
 
@@ -49,5 +50,20 @@ export function Timeline({ events }: { events: TimelineEvent[] }) {
         );
       })}
     </ol>
+  );
+}
+
+/** The timeline in its card, as every detail page shows it. */
+export function TimelineCard({ events, note = 'Newest first' }: { events: TimelineEvent[]; note?: string }) {
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle>Timeline</CardTitle>
+        <span className="text-xs text-slate-600">{note}</span>
+      </CardHeader>
+      <CardBody>
+        <Timeline events={events} />
+      </CardBody>
+    </Card>
   );
 }

@@ -44,7 +44,8 @@ test.describe('virtual interfaces', () => {
     await sandbox.bgp(await awsVifId(page), 'up');
     await expect(header(page)).toContainText('Available', { timeout: 45_000 });
     await expect(bgpCard(page).getByText('BGP up', { exact: true }).first()).toBeVisible();
-    await expect(timeline(page)).toContainText('pending → available');
+    // AWS reports a provisioned interface without BGP as down, then available once BGP is up.
+    await expect(timeline(page)).toContainText(/(pending|down) → available/);
     await expect(timeline(page)).toContainText('IPV4 BGP session with Amazon');
     await expect(page.getByRole('heading', { name: 'BGP is not up: what to check' })).toHaveCount(0);
 
@@ -168,5 +169,22 @@ test.describe('virtual interfaces', () => {
       expect((await other.request.get(url)).status(), url).toBe(404);
     }
     expect((await other.goto(`/connections/${connection.id}/vifs/new`))?.status()).toBe(404);
+
+    // The owner cannot decommission the connection while the interface exists; deleting it asks for its name.
+    await page.goto(`/connections/${connection.id}`);
+    await page.getByRole('button', { name: 'Decommission…' }).click();
+    await expect(page.getByRole('dialog')).toContainText('This connection still has 1 virtual interface. Delete it first');
+    await page.keyboard.press('Escape');
+    await page.goto(vifPath);
+    const name = (await page.getByRole('heading', { level: 1 }).textContent())?.trim() ?? '';
+    await page.getByRole('button', { name: 'Delete…' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel(`Type ${name} to confirm`).fill('not-the-name');
+    await dialog.getByRole('button', { name: 'Delete interface' }).click();
+    await expect(dialog.getByText(`Type the interface's name, ${name}, to confirm.`)).toBeVisible();
+    await dialog.getByLabel(`Type ${name} to confirm`).fill(name);
+    await dialog.getByRole('button', { name: 'Delete interface' }).click();
+    await expect(header(page)).toContainText('Deleting');
+    await expect(timeline(page)).toContainText('Deleted virtual interface');
   });
 });

@@ -7,7 +7,7 @@ import { db } from '../db/client';
 import type { AwsConnectionState } from '../db/generated/client';
 import { orgScope, readScope } from '../db/scope';
 import { AppError, ErrorCode, conflict, notFound } from '../errors';
-import { eventActor, recordEvent } from '../events/record';
+import { connectionSubject, eventActor, recordEvent } from '../events/record';
 import { enqueue } from '../jobs/enqueue';
 import { customerTarget } from './aws-target';
 
@@ -43,10 +43,7 @@ export async function acceptHostedConnection(actor: Actor, connectionId: string)
     });
     if (updated.count === 0) return;
     await recordEvent(tx, {
-      orgId: c.orgId,
-      subjectType: 'CONNECTION',
-      subjectId: c.id,
-      connectionId: c.id,
+      ...connectionSubject(c),
       source: 'AWS',
       actor: eventActor(actor),
       kind: 'connection.accepted',

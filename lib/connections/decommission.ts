@@ -4,7 +4,7 @@ import { directConnect } from '../aws/clients';
 import { awsErrorSummary, isRetryableAwsError } from '../aws/errors';
 import { db } from '../db/client';
 import type { AwsConnectionState } from '../db/generated/client';
-import { awsActor, recordEvent, systemActor } from '../events/record';
+import { awsActor, connectionSubject, recordEvent, systemActor } from '../events/record';
 import { customerTarget, providerTarget } from './aws-target';
 import type { Attempt } from './provision';
 
@@ -45,10 +45,7 @@ export async function runDecommission(connectionId: string, attempt: Attempt): P
       await db().$transaction(async (tx) => {
         await tx.connection.update({ where: { id: c.id }, data: { portalStatus: restored, lastError: summary, lastErrorAt: new Date() } });
         await recordEvent(tx, {
-          orgId: c.orgId,
-          subjectType: 'CONNECTION',
-          subjectId: c.id,
-          connectionId: c.id,
+          ...connectionSubject(c),
           source: 'AWS',
           actor: systemActor,
           kind: 'connection.decommissionFailed',
@@ -68,10 +65,7 @@ export async function runDecommission(connectionId: string, attempt: Attempt): P
     });
     if (updated.count === 0) return;
     await recordEvent(tx, {
-      orgId: c.orgId,
-      subjectType: 'CONNECTION',
-      subjectId: c.id,
-      connectionId: c.id,
+      ...connectionSubject(c),
       source: 'AWS',
       actor: awsActor,
       kind: 'connection.deleted',

@@ -8,7 +8,7 @@ import { readScope } from '../db/scope';
 import { loaExpiry } from '../domain/connections/lifecycle';
 import { env } from '../env';
 import { AppError, ErrorCode, notFound } from '../errors';
-import { eventActor, recordEvent, systemActor } from '../events/record';
+import { connectionSubject, eventActor, recordEvent, systemActor } from '../events/record';
 import { customerTarget } from './aws-target';
 
 type LoaSubject = {
@@ -111,10 +111,7 @@ export async function downloadLoa(actor: Actor, connectionId: string): Promise<{
   const expiresAt = await db().$transaction(async (tx) => {
     const expiry = await recordIssue(tx, c, issuedAt);
     await recordEvent(tx, {
-      orgId: c.orgId,
-      subjectType: 'CONNECTION',
-      subjectId: c.id,
-      connectionId: c.id,
+      ...connectionSubject(c),
       source: 'PORTAL',
       actor: eventActor(actor),
       kind: 'loa.downloaded',

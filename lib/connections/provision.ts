@@ -14,7 +14,7 @@ import { db } from '../db/client';
 import type { AwsConnectionState } from '../db/generated/client';
 import { bandwidthLabel } from '../domain/connections/bandwidth';
 import { env } from '../env';
-import { awsActor, recordEvent, systemActor } from '../events/record';
+import { awsActor, connectionSubject, recordEvent, systemActor } from '../events/record';
 import { enqueue } from '../jobs/enqueue';
 import { customerTarget, hasPortalTag, portalTags, providerTarget } from './aws-target';
 
@@ -106,10 +106,7 @@ export async function provisionConnection(connectionId: string, attempt: Attempt
   if (started.count === 0) return;
   if (c.portalStatus === 'APPROVED') {
     await recordEvent(db(), {
-      orgId: c.orgId,
-      subjectType: 'CONNECTION',
-      subjectId: c.id,
-      connectionId: c.id,
+      ...connectionSubject(c),
       source: 'PORTAL',
       actor: systemActor,
       kind: 'connection.provisioning',
@@ -155,10 +152,7 @@ async function recordCreated(c: Row, aws: AwsConnection, adopted: boolean): Prom
     });
     if (updated.count === 0) return;
     await recordEvent(tx, {
-      orgId: c.orgId,
-      subjectType: 'CONNECTION',
-      subjectId: c.id,
-      connectionId: c.id,
+      ...connectionSubject(c),
       source: 'AWS',
       actor: awsActor,
       kind: 'connection.created',
@@ -178,10 +172,7 @@ async function markFailed(c: Row, summary: string): Promise<void> {
     });
     if (updated.count === 0) return;
     await recordEvent(tx, {
-      orgId: c.orgId,
-      subjectType: 'CONNECTION',
-      subjectId: c.id,
-      connectionId: c.id,
+      ...connectionSubject(c),
       source: 'AWS',
       actor: systemActor,
       kind: 'connection.provisioningFailed',

@@ -59,3 +59,8 @@ export async function recordEvents(tx: Tx, inputs: EventInput[]): Promise<void> 
 export async function recordEvent(tx: Tx, input: EventInput): Promise<void> {
   await recordEvents(tx, [input]);
 }
+
+/** The fields every event on a connection's own timeline shares. */
+export function connectionSubject(c: { id: string; orgId: string }) {
+  return { orgId: c.orgId, subjectType: 'CONNECTION' as const, subjectId: c.id, connectionId: c.id };
+}

@@ -24,7 +24,9 @@ export const queues = {
   syncAccount: {
     name: 'sync-account',
     payload: z.object({ awsAccountId: z.string().min(1), region: z.string().min(1) }),
-    options: { policy: 'stately', retryLimit: 3, retryDelay: 10, retryBackoff: true },
+    // No retries: the schedule enqueues a fresh sync every interval anyway, and a job waiting to
+    // be retried would hold the one queued slot a stately queue allows, delaying "sync now".
+    options: { policy: 'stately', retryLimit: 0 },
   },
   syncAll: {
     name: 'sync-all',

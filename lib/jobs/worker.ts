@@ -65,7 +65,15 @@ export async function startWorker(options: { maintenanceIntervalSeconds?: number
         if (!job) return;
         const data = definition.payload.parse(job.data);
         const handler = handlers[key] as Handler<typeof key>;
-        await handler(data as never, { retryCount: job.retryCount, retryLimit: job.retryLimit, jobId: job.id });
+        const started = Date.now();
+        try {
+          await handler(data as never, { retryCount: job.retryCount, retryLimit: job.retryLimit, jobId: job.id });
+        } catch (error) {
+          log.warn({ err: error, queue: definition.name, jobId: job.id, retryCount: job.retryCount, retryLimit: job.retryLimit }, 'job failed');
+          throw error;
+        } finally {
+          log.debug({ queue: definition.name, jobId: job.id, waitedMs: started - new Date(job.createdOn).getTime(), ms: Date.now() - started }, 'job finished');
+        }
       });
     }
   }

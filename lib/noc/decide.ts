@@ -5,7 +5,7 @@ import { db, type Tx } from '../db/client';
 import { staffCrossOrgScope } from '../db/scope';
 import type { approveSchema, rejectSchema } from '../domain/connections/schema';
 import { AppError, ErrorCode, conflict, notFound } from '../errors';
-import { eventActor, recordEvents } from '../events/record';
+import { connectionSubject, eventActor, recordEvents } from '../events/record';
 import { enqueue } from '../jobs/enqueue';
 import { mergeVlanSets, usedVlansInAws, usedVlansInDb } from './queue';
 
@@ -76,10 +76,7 @@ export async function approveRequest(actor: Actor, input: ApproveInput): Promise
       await recordEvents(
         tx,
         rows.map((row) => ({
-          orgId: row.orgId,
-          subjectType: 'CONNECTION' as const,
-          subjectId: row.id,
-          connectionId: row.id,
+          ...connectionSubject(row),
           source: 'PORTAL' as const,
           actor: eventActor(actor),
           kind: 'connection.approved',
@@ -107,10 +104,7 @@ export async function rejectRequest(actor: Actor, input: RejectInput): Promise<{
     await recordEvents(
       tx,
       rows.map((row) => ({
-        orgId: row.orgId,
-        subjectType: 'CONNECTION' as const,
-        subjectId: row.id,
-        connectionId: row.id,
+        ...connectionSubject(row),
         source: 'PORTAL' as const,
         actor: eventActor(actor),
         kind: 'connection.rejected',
@@ -147,10 +141,7 @@ export async function retryProvisioning(actor: Actor, connectionId: string): Pro
     await tx.connection.update({ where: { id: c.id }, data: { portalStatus: 'PROVISIONING' } });
     await recordEvents(tx, [
       {
-        orgId: c.orgId,
-        subjectType: 'CONNECTION',
-        subjectId: c.id,
-        connectionId: c.id,
+        ...connectionSubject(c),
         source: 'PORTAL',
         actor: eventActor(actor),
         kind: 'connection.retry',

@@ -7,7 +7,7 @@ import { db } from '../db/client';
 import type { AwsConnectionState, PortalStatus } from '../db/generated/client';
 import { awsConnectionStateLabels } from '../domain/connections/labels';
 import { goneAwsStates, portalStatusForAwsState } from '../domain/connections/lifecycle';
-import { awsActor, recordEvent } from '../events/record';
+import { awsActor, connectionSubject, recordEvent } from '../events/record';
 import { enqueue } from '../jobs/enqueue';
 import { customerTarget } from '../connections/aws-target';
 
@@ -89,10 +89,7 @@ async function applyTransition(row: Tracked, next: AwsConnectionState, aws: AwsC
     });
     if (updated.count === 0) return false;
     await recordEvent(tx, {
-      orgId: row.orgId,
-      subjectType: 'CONNECTION',
-      subjectId: row.id,
-      connectionId: row.id,
+      ...connectionSubject(row),
       source: 'AWS',
       actor: awsActor,
       kind: 'connection.awsState',
@@ -102,10 +99,7 @@ async function applyTransition(row: Tracked, next: AwsConnectionState, aws: AwsC
     });
     if (portalStatus !== row.portalStatus) {
       await recordEvent(tx, {
-        orgId: row.orgId,
-        subjectType: 'CONNECTION',
-        subjectId: row.id,
-        connectionId: row.id,
+        ...connectionSubject(row),
         source: 'PORTAL',
         actor: awsActor,
         kind: 'connection.portalStatus',

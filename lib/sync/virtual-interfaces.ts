@@ -52,7 +52,7 @@ async function describeAll(account: Account, region: string): Promise<AwsVif[]> 
 const base = (row: Row) => ({ orgId: row.orgId, subjectType: 'VIRTUAL_INTERFACE' as const, subjectId: row.id, source: 'AWS' as const, actor: awsActor });
 
 function stateMessage(name: string, to: VifState, from: VifState | null): string {
-  if (to === 'available') return from === 'down' ? `"${name}" is back up: BGP is established.` : `"${name}" is available: BGP is established and it forwards traffic.`;
+  if (to === 'available') return `"${name}" is available: BGP is established and it forwards traffic.`;
   if (to === 'down') return `"${name}" is down: AWS sees no established BGP session.`;
   return `AWS reports "${name}" ${vifStateLabels[to].label.toLowerCase()}.`;
 }

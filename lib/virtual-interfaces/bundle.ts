@@ -9,28 +9,14 @@ import { AppError, ErrorCode, conflict, notFound } from '../errors';
 import { eventActor, recordEvent } from '../events/record';
 import { buildRouterBundleArchive } from '../router-bundle/bundle';
 import { defaultRouterSettingsForm, type RouterSettingsForm } from './bundle-schema';
+import { vifFacts } from './load';
 
 const MASK = '••••••••';
 
 async function load(actor: Actor, id: string) {
   const vif = await db().virtualInterface.findFirst({
     where: { id, ...orgScope(actor) },
-    select: {
-      id: true,
-      orgId: true,
-      name: true,
-      type: true,
-      vlan: true,
-      addressFamily: true,
-      asn: true,
-      amazonSideAsn: true,
-      customerAddress: true,
-      amazonAddress: true,
-      mtu: true,
-      awsVirtualInterfaceId: true,
-      routerSettings: true,
-      authKeyCiphertext: true,
-    },
+    select: { ...vifFacts, authKeyCiphertext: true },
   });
   if (!vif) throw notFound('That virtual interface');
   return vif;

@@ -7,7 +7,8 @@ import type { Prisma } from '../db/generated/client';
 import { orgScope, readScope } from '../db/scope';
 import { notFound } from '../errors';
 
-const select = {
+/** The interface's own BGP and addressing facts: what pages, the bundle and AWS calls all need. */
+export const vifFacts = {
   id: true,
   orgId: true,
   name: true,
@@ -19,13 +20,17 @@ const select = {
   customerAddress: true,
   amazonAddress: true,
   mtu: true,
+  awsVirtualInterfaceId: true,
+  routerSettings: true,
+} satisfies Prisma.VirtualInterfaceSelect;
+
+const select = {
+  ...vifFacts,
   hosted: true,
   portalStatus: true,
   awsState: true,
-  awsVirtualInterfaceId: true,
   dxGatewayId: true,
   vpnGatewayId: true,
-  routerSettings: true,
   awsAccount: { select: { id: true, accountId: true, roleArn: true, externalId: true, status: true } },
   connection: {
     select: {

@@ -2,6 +2,7 @@ import 'server-only';
 import type { Actor } from '../auth/permissions';
 import { db } from '../db/client';
 import { orgScope, readScope } from '../db/scope';
+import { vifFacts } from './load';
 
 export async function listVifsForConnection(actor: Actor, connectionId: string) {
   return db().virtualInterface.findMany({
@@ -28,17 +29,7 @@ export async function getVifDetail(actor: Actor, id: string) {
   const vif = await db().virtualInterface.findFirst({
     where: { id, ...readScope(actor) },
     select: {
-      id: true,
-      orgId: true,
-      name: true,
-      type: true,
-      vlan: true,
-      addressFamily: true,
-      asn: true,
-      amazonSideAsn: true,
-      customerAddress: true,
-      amazonAddress: true,
-      mtu: true,
+      ...vifFacts,
       jumboFrameCapable: true,
       awsDeviceV2: true,
       routeFilterPrefixes: true,
@@ -46,10 +37,8 @@ export async function getVifDetail(actor: Actor, id: string) {
       portalStatus: true,
       awsState: true,
       awsStateChangedAt: true,
-      awsVirtualInterfaceId: true,
       lastSyncedAt: true,
       lastError: true,
-      routerSettings: true,
       createdAt: true,
       updatedAt: true,
       authKeyCiphertext: true,

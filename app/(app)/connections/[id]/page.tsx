@@ -5,12 +5,14 @@ import { notFound } from 'next/navigation';
 import { CurrentStepCard } from '@/components/connections/current-step';
 import { VifListCard } from '@/components/connections/vif-list';
 import { ActionButton } from '@/components/forms/action-button';
+import { TypedConfirmDialog } from '@/components/forms/typed-confirm-dialog';
 import { formatDate, formatDateTime } from '@/components/format';
 import { LiveRefresh } from '@/components/live-refresh';
 import { StateBadge } from '@/components/state-badge';
-import { Timeline } from '@/components/timeline';
+import { TimelineCard } from '@/components/timeline';
 import { Button } from '@/components/ui/button';
 import { Card, CardBody, CardHeader, CardTitle } from '@/components/ui/card';
+import { Fact, Facts } from '@/components/ui/facts';
 import { PageHeader } from '@/components/ui/page-header';
 import { can } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
@@ -20,19 +22,10 @@ import { awsConnectionStateLabels, crossConnectKindLabels, crossConnectStatusLab
 import { billingStartsAt } from '@/lib/domain/connections/lifecycle';
 import { connectionStateBlocksVifs } from '@/lib/domain/virtual-interfaces';
 import { listVifsForConnection } from '@/lib/virtual-interfaces/queries';
-import { acceptConnectionAction, refreshConnectionAction } from '../actions';
-import { DecommissionDialog } from './decommission-dialog';
+import { acceptConnectionAction, decommissionConnectionAction, refreshConnectionAction } from '../actions';
 
 export const metadata: Metadata = { title: 'Connection' };
 
-function Fact({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <>
-      <dt className="text-slate-600">{label}</dt>
-      <dd className="min-w-0 break-words text-slate-900">{children}</dd>
-    </>
-  );
-}
 
 export default async function ConnectionPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ requested?: string }> }) {
   const { id } = await params;
@@ -88,7 +81,26 @@ export default async function ConnectionPage({ params, searchParams }: { params:
               </ActionButton>
             ) : null}
             {canDecommission && c.awsConnectionId ? (
-              <DecommissionDialog connectionId={c.id} name={c.name} awsConnectionId={c.awsConnectionId} blockedBy={c._count.virtualInterfaces} />
+              <TypedConfirmDialog
+                action={decommissionConnectionAction}
+                ids={{ connectionId: c.id }}
+                name={c.name}
+                triggerLabel="Decommission…"
+                title={`Decommission ${c.name}?`}
+                description={
+                  <>
+                    This deletes <span className="font-mono">{c.awsConnectionId}</span> in AWS, stops its port-hour billing, and opens a work order to remove the
+                    cross-connect. It cannot be undone: a new connection needs a new request, LOA-CFA and cross-connect.
+                  </>
+                }
+                confirmLabel="Decommission"
+                pendingLabel="Decommissioning…"
+                blockedReason={
+                  c._count.virtualInterfaces > 0
+                    ? `This connection still has ${c._count.virtualInterfaces} virtual interface${c._count.virtualInterfaces > 1 ? 's' : ''}. Delete ${c._count.virtualInterfaces > 1 ? 'them' : 'it'} first: AWS refuses to delete a connection with virtual interfaces.`
+                    : null
+                }
+              />
             ) : null}
           </>
         }
@@ -104,15 +116,7 @@ export default async function ConnectionPage({ params, searchParams }: { params:
           {c.awsConnectionId ? (
             <VifListCard connectionId={c.id} vifs={vifs} canCreate={isCustomer && can(actor, 'vif.manage')} createReason={connectionStateBlocksVifs(c.awsState)} />
           ) : null}
-          <Card>
-            <CardHeader>
-              <CardTitle>Timeline</CardTitle>
-              <span className="text-xs text-slate-600">Portal, AWS and facility events, newest first</span>
-            </CardHeader>
-            <CardBody>
-              <Timeline events={c.events} />
-            </CardBody>
-          </Card>
+          <TimelineCard events={c.events} note="Portal, AWS and facility events, newest first" />
         </div>
         <div className="space-y-6">
           <Card>
@@ -120,7 +124,7 @@ export default async function ConnectionPage({ params, searchParams }: { params:
               <CardTitle>Details</CardTitle>
             </CardHeader>
             <CardBody>
-              <dl className="grid grid-cols-[8.5rem_1fr] gap-x-3 gap-y-2 text-sm">
+              <Facts>
                 <Fact label="Type">{c.type === 'DEDICATED' ? 'Dedicated port' : 'Hosted connection'}</Fact>
                 <Fact label="Speed">{bandwidthLabel(c.bandwidth)} (fixed)</Fact>
                 <Fact label="Location">
@@ -149,7 +153,7 @@ export default async function ConnectionPage({ params, searchParams }: { params:
                 ) : null}
                 {c.lastSyncedAt ? <Fact label="Checked with AWS">{formatDateTime(c.lastSyncedAt)}</Fact> : null}
                 {c.notes ? <Fact label="Notes">{c.notes}</Fact> : null}
-              </dl>
+              </Facts>
               {c.rejectionReason ? (
                 <p className="mt-4 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
                   <span className="font-semibold">Reason: </span>

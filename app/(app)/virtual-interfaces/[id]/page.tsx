@@ -3,11 +3,13 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ActionButton } from '@/components/forms/action-button';
+import { TypedConfirmDialog } from '@/components/forms/typed-confirm-dialog';
 import { formatDateTime } from '@/components/format';
 import { LiveRefresh } from '@/components/live-refresh';
 import { StateBadge } from '@/components/state-badge';
-import { Timeline } from '@/components/timeline';
+import { TimelineCard } from '@/components/timeline';
 import { Card, CardBody, CardHeader, CardTitle } from '@/components/ui/card';
+import { Fact, Facts } from '@/components/ui/facts';
 import { PageHeader } from '@/components/ui/page-header';
 import { Table, Td, Th } from '@/components/ui/table';
 import { can } from '@/lib/auth/permissions';
@@ -18,22 +20,14 @@ import { previewRouterBundle } from '@/lib/virtual-interfaces/bundle';
 import { failoverHistory } from '@/lib/virtual-interfaces/failover';
 import { confirmationGateways, getVifDetail, vifVersion } from '@/lib/virtual-interfaces/queries';
 import { refreshConnectionAction } from '../../connections/actions';
+import { deleteVifAction } from '../actions';
 import { ConfirmHostedVif } from './confirm-form';
-import { DeleteVifDialog } from './delete-dialog';
 import { FailoverControls } from './failover-form';
 import { RevealKey } from './reveal-key';
 import { RouterBundleCard } from './router-bundle-card';
 
 export const metadata: Metadata = { title: 'Virtual interface' };
 
-function Fact({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <>
-      <dt className="text-slate-600">{label}</dt>
-      <dd className="min-w-0 break-words text-slate-900">{children}</dd>
-    </>
-  );
-}
 
 export default async function VifPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string }> }) {
   const { id } = await params;
@@ -101,7 +95,21 @@ export default async function VifPage({ params, searchParams }: { params: Promis
               </ActionButton>
             ) : null}
             {isMember && can(actor, 'vif.delete') && vif.awsVirtualInterfaceId && live ? (
-              <DeleteVifDialog id={vif.id} name={vif.name} awsId={vif.awsVirtualInterfaceId} vlan={vif.vlan} />
+              <TypedConfirmDialog
+                action={deleteVifAction}
+                ids={{ id: vif.id }}
+                name={vif.name}
+                triggerLabel="Delete…"
+                title={`Delete ${vif.name}?`}
+                description={
+                  <>
+                    This deletes <span className="font-mono">{vif.awsVirtualInterfaceId}</span> (VLAN {vif.vlan}) in AWS. Its BGP session drops at once and traffic over it
+                    stops. It cannot be undone.
+                  </>
+                }
+                confirmLabel="Delete interface"
+                pendingLabel="Deleting…"
+              />
             ) : null}
           </>
         }
@@ -177,14 +185,7 @@ export default async function VifPage({ params, searchParams }: { params: Promis
             </Card>
           ) : null}
           {isMember && can(actor, 'bundle.download') && live ? <RouterBundleCard id={vif.id} vlan={vif.vlan} settings={vif.routerSettings} preview={preview} /> : null}
-          <Card>
-            <CardHeader>
-              <CardTitle>Timeline</CardTitle>
-            </CardHeader>
-            <CardBody>
-              <Timeline events={vif.events} />
-            </CardBody>
-          </Card>
+          <TimelineCard events={vif.events} />
         </div>
         <div className="space-y-6">
           <Card>
@@ -192,7 +193,7 @@ export default async function VifPage({ params, searchParams }: { params: Promis
               <CardTitle>Details</CardTitle>
             </CardHeader>
             <CardBody>
-              <dl className="grid grid-cols-[8rem_1fr] gap-x-3 gap-y-2 text-sm">
+              <Facts>
                 <Fact label="Type">{vifTypeInfo[vif.type].label}</Fact>
                 <Fact label="VLAN">{vif.vlan}</Fact>
                 <Fact label="Address family">{vif.addressFamily === 'ipv6' ? 'IPv6' : 'IPv4'}</Fact>
@@ -223,7 +224,7 @@ export default async function VifPage({ params, searchParams }: { params: Promis
                 {vif.routeFilterPrefixes.length ? <Fact label="Route filter">{vif.routeFilterPrefixes.join(', ')}</Fact> : null}
                 {vif.awsDeviceV2 ? <Fact label="AWS device">{vif.awsDeviceV2}</Fact> : null}
                 {vif.lastSyncedAt ? <Fact label="Checked with AWS">{formatDateTime(vif.lastSyncedAt)}</Fact> : null}
-              </dl>
+              </Facts>
             </CardBody>
           </Card>
           {live && vif.awsVirtualInterfaceId ? (

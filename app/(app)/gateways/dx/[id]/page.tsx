@@ -3,11 +3,11 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { formatDateTime } from '@/components/format';
 import { ConfirmActionDialog } from '@/components/gateways/confirm-action-dialog';
-import { Fact, Facts } from '@/components/gateways/facts';
+import { Fact, Facts } from '@/components/ui/facts';
 import { GatewayStatus } from '@/components/gateways/gateway-status';
 import { LiveRefresh } from '@/components/live-refresh';
 import { StateBadge } from '@/components/state-badge';
-import { Timeline } from '@/components/timeline';
+import { TimelineCard } from '@/components/timeline';
 import { Card, CardBody, CardHeader, CardTitle } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { Table, Td, Th } from '@/components/ui/table';
@@ -151,15 +151,7 @@ export default async function DxGatewayPage({ params }: { params: Promise<{ id: 
               )}
             </CardBody>
           </Card>
-          <Card>
-            <CardHeader>
-              <CardTitle>Timeline</CardTitle>
-              <span className="text-xs text-slate-600">The gateway and its associations, newest first</span>
-            </CardHeader>
-            <CardBody>
-              <Timeline events={gw.events} />
-            </CardBody>
-          </Card>
+          <TimelineCard events={gw.events} note="The gateway and its associations, newest first" />
         </div>
         <div className="min-w-0 space-y-6">
           <Card>

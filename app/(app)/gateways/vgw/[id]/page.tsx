@@ -4,11 +4,11 @@ import { notFound } from 'next/navigation';
 import { formatDateTime } from '@/components/format';
 import { BlockedNote, RuleNote } from '@/components/gateways/blocked-note';
 import { ConfirmActionDialog } from '@/components/gateways/confirm-action-dialog';
-import { Fact, Facts } from '@/components/gateways/facts';
+import { Fact, Facts } from '@/components/ui/facts';
 import { GatewayStatus } from '@/components/gateways/gateway-status';
 import { LiveRefresh } from '@/components/live-refresh';
 import { StateBadge } from '@/components/state-badge';
-import { Timeline } from '@/components/timeline';
+import { TimelineCard } from '@/components/timeline';
 import { Card, CardBody, CardHeader, CardTitle } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { can } from '@/lib/auth/permissions';
@@ -201,15 +201,7 @@ export default async function VpnGatewayPage({ params }: { params: Promise<{ id:
             </CardBody>
           </Card>
 
-          <Card>
-            <CardHeader>
-              <CardTitle>Timeline</CardTitle>
-              <span className="text-xs text-slate-600">The gateway, its VPC attachment and its association, newest first</span>
-            </CardHeader>
-            <CardBody>
-              <Timeline events={gw.events} />
-            </CardBody>
-          </Card>
+          <TimelineCard events={gw.events} note="The gateway, its VPC attachment and its association, newest first" />
         </div>
         <div className="min-w-0 space-y-6">
           <Card>
