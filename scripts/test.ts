@@ -7,11 +7,9 @@
  *   5. e2e                 Playwright against `next build && next start`, the AWS sandbox and the worker
  * `npm test -- --only=unit,db` runs a subset; `-- --skip-build` reuses an existing .next build.
  */
-import { execFile } from 'node:child_process';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { findChromium } from './lib/browser';
 import { freePort, startEmbeddedPostgres, type EmbeddedDb } from './lib/embedded-postgres';
 import { generateSecrets, sandboxAwsEnv } from './lib/local-config';

@@ -76,21 +76,7 @@ const orderBy: Record<NonNullable<ConnectionFilters['sort']>, Prisma.ConnectionO
   state: [{ awsState: 'asc' }, { portalStatus: 'asc' }, { createdAt: 'desc' }],
 };
 
-export function factsOf(c: {
-  type: ConnectionType;
-  portalStatus: LifecycleFacts['portalStatus'];
-  awsState: AwsConnectionState | null;
-  createdAt: Date;
-  decidedAt: Date | null;
-  rejectionReason: string | null;
-  lastError: string | null;
-  awsStateChangedAt: Date | null;
-  loaIssuedAt: Date | null;
-  loaExpiresAt: Date | null;
-  loaFirstIssuedAt: Date | null;
-  portUpAt: Date | null;
-  crossConnects: Array<{ status: LifecycleFacts['crossConnectStatus'] & string }>;
-}): LifecycleFacts {
+export function factsOf(c: Omit<LifecycleFacts, 'crossConnectStatus'> & { crossConnects: Array<{ status: NonNullable<LifecycleFacts['crossConnectStatus']> }> }): LifecycleFacts {
   return { ...c, crossConnectStatus: c.crossConnects[0]?.status ?? null };
 }
 

@@ -51,7 +51,7 @@ async function describeAll(account: Account, region: string): Promise<AwsVif[]> 
 
 const base = (row: Row) => ({ orgId: row.orgId, subjectType: 'VIRTUAL_INTERFACE' as const, subjectId: row.id, source: 'AWS' as const, actor: awsActor });
 
-function stateMessage(name: string, to: VifState, from: VifState | null): string {
+function stateMessage(name: string, to: VifState): string {
   if (to === 'available') return `"${name}" is available: BGP is established and it forwards traffic.`;
   if (to === 'down') return `"${name}" is down: AWS sees no established BGP session.`;
   return `AWS reports "${name}" ${vifStateLabels[to].label.toLowerCase()}.`;
@@ -108,7 +108,7 @@ async function applyAws(row: Row, aws: AwsVif, adopted: boolean): Promise<boolea
         message: `Found ${columns.awsVirtualInterfaceId} in AWS, created by an earlier request whose answer was lost; the portal now tracks it.`,
       });
     } else if (columns.awsState !== row.awsState) {
-      events.unshift({ ...base(row), connectionId: row.connectionId, kind: 'vif.awsState', fromState: row.awsState, toState: columns.awsState, message: stateMessage(row.name, columns.awsState, row.awsState) });
+      events.unshift({ ...base(row), connectionId: row.connectionId, kind: 'vif.awsState', fromState: row.awsState, toState: columns.awsState, message: stateMessage(row.name, columns.awsState) });
     }
     await recordEvents(tx, events);
     return events.length > 0;

@@ -6,7 +6,7 @@ import type { VifType } from '@/lib/db/generated/enums';
 export const VIF_TYPES = ['PRIVATE', 'TRANSIT', 'PUBLIC'] as const satisfies readonly VifType[];
 // A new Prisma VifType value breaks the build here until it is listed above.
 type Exhaustive<T extends never> = T;
-type VifTypesComplete = Exhaustive<Exclude<VifType, (typeof VIF_TYPES)[number]>>;
+export type VifTypesComplete = Exhaustive<Exclude<VifType, (typeof VIF_TYPES)[number]>>;
 
 export const ADDRESS_FAMILIES = ['ipv4', 'ipv6'] as const;
 export type AddressFamilyValue = (typeof ADDRESS_FAMILIES)[number];
