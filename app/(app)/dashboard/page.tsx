@@ -10,12 +10,15 @@ import { can } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
 import { listAwsAccounts } from '@/lib/aws-accounts/queries';
 import { customerAttention } from '@/lib/connections/attention';
+import { openNotifications } from '@/lib/notifications/queries';
+import { NotificationsCard } from '@/components/notifications';
+import { dismissNotificationAction } from '../notifications/actions';
 
 export const metadata: Metadata = { title: 'Dashboard' };
 
 export default async function DashboardPage() {
   const actor = await requirePermission('dashboard.view', '/dashboard');
-  const [accounts, attention] = await Promise.all([listAwsAccounts(actor), customerAttention(actor)]);
+  const [accounts, attention, notifications] = await Promise.all([listAwsAccounts(actor), customerAttention(actor), openNotifications(actor)]);
   const mayRequest = can(actor, 'connection.request');
   return (
     <>
@@ -64,6 +67,7 @@ export default async function DashboardPage() {
               </CardBody>
             </Card>
           </div>
+          <NotificationsCard items={notifications} dismiss={dismissNotificationAction} />
           <section aria-labelledby="attention-heading">
             <h2 id="attention-heading" className="mb-3 text-base font-semibold text-slate-900">
               Needs attention

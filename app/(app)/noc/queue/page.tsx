@@ -11,6 +11,9 @@ import { requirePermission } from '@/lib/auth/session';
 import { bandwidthLabel } from '@/lib/domain/connections/bandwidth';
 import { resiliencyLabels } from '@/lib/domain/connections/labels';
 import { failedProvisioning, nocQueue } from '@/lib/noc/queue';
+import { openNotifications } from '@/lib/notifications/queries';
+import { NotificationsCard } from '@/components/notifications';
+import { dismissNotificationAction } from '../../notifications/actions';
 import { retryProvisioningAction } from '../actions';
 import { ApproveForm, RejectForm } from './decision-forms';
 
@@ -20,10 +23,17 @@ const slaLabel = { success: 'Within target', waiting: 'Due soon', danger: 'Over 
 
 export default async function NocQueuePage() {
   const actor = await requirePermission('noc.queue', '/noc/queue');
-  const [groups, failed] = await Promise.all([nocQueue(actor), failedProvisioning(actor)]);
+  const [groups, failed, notifications] = await Promise.all([nocQueue(actor), failedProvisioning(actor), openNotifications(actor)]);
+  // New requests and failures have their own sections below; the rest are the worker's reminders.
+  const reminders = notifications.filter((n) => n.kind !== 'request.submitted' && n.kind !== 'provisioning.failed');
   return (
     <>
       <PageHeader title="Request queue" description="Connection requests waiting for a NOC decision, oldest first. Target: a decision within 24 hours." />
+      {reminders.length > 0 ? (
+        <div className="mb-6">
+          <NotificationsCard items={reminders} dismiss={dismissNotificationAction} />
+        </div>
+      ) : null}
       {failed.length > 0 ? (
         <Card className="mb-6 border-red-200">
           <CardHeader>
