@@ -46,7 +46,7 @@ test.describe('virtual interfaces', () => {
     await expect(bgpCard(page).getByText('BGP up', { exact: true }).first()).toBeVisible();
     // AWS reports a provisioned interface without BGP as down, then available once BGP is up.
     await expect(timeline(page)).toContainText(/(pending|down) → available/);
-    await expect(timeline(page)).toContainText('IPV4 BGP session with Amazon');
+    await expect(timeline(page)).toContainText('IPv4 BGP session with Amazon');
     await expect(page.getByRole('heading', { name: 'BGP is not up: what to check' })).toHaveCount(0);
 
     await page.getByRole('button', { name: 'Reveal key' }).click();

@@ -16,7 +16,7 @@ export function ConnectionFilterBar({ filters, locations, searchLabel }: { filte
       <label>
         <span className="sr-only">Show</span>
         <Select name="view" defaultValue={filters.view ?? 'all'} aria-label="Show">
-          <option value="all">All</option>
+          <option value="all">All connections</option>
           <option value="open">In progress</option>
           <option value="active">Active</option>
           <option value="closed">Closed or rejected</option>

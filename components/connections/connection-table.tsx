@@ -1,13 +1,15 @@
 import Link from 'next/link';
 import type { ConnectionFilters, ConnectionListItem } from '@/lib/connections/queries';
 import { bandwidthLabel } from '@/lib/domain/connections/bandwidth';
-import { awsConnectionStateLabels, portalStatusLabels, stepOwnerLabels } from '@/lib/domain/connections/labels';
+import { awsConnectionStateLabels, portalStatusLabels, stepOwnerLabel } from '@/lib/domain/connections/labels';
 import { StateBadge } from '../state-badge';
 import { Table, Td, Th } from '../ui/table';
 import { cn } from '../ui/cn';
 import { formatDate } from '../format';
 
-export function ConnectionTable({ items, showOrg }: { items: ConnectionListItem[]; showOrg: boolean }) {
+/** The customer's list, or (for staff) every organisation's with an organisation column. */
+export function ConnectionTable({ items, reader }: { items: ConnectionListItem[]; reader: 'customer' | 'staff' }) {
+  const showOrg = reader === 'staff';
   return (
     <Table>
       <thead>
@@ -47,10 +49,12 @@ export function ConnectionTable({ items, showOrg }: { items: ConnectionListItem[
             </Td>
             <Td>
               <span className={cn('text-sm', c.step.overdue && 'font-medium text-red-800')}>{c.step.title}</span>
-              <div className="text-xs text-slate-600">
-                {stepOwnerLabels[c.step.owner]}
-                {c.step.dueAt ? ` · by ${formatDate(c.step.dueAt)}` : ''}
-              </div>
+              {c.step.owner !== 'none' ? (
+                <div className="text-xs text-slate-600">
+                  {stepOwnerLabel(c.step.owner, reader)}
+                  {c.step.dueAt ? ` · by ${formatDate(c.step.dueAt)}` : ''}
+                </div>
+              ) : null}
             </Td>
             <Td className="hidden md:table-cell">{c.location.code}</Td>
             <Td className="hidden md:table-cell">{bandwidthLabel(c.bandwidth)}</Td>

@@ -53,7 +53,9 @@ export function Field({ id, label, hint, error, className, children }: FieldProp
 
 export function FormMessage({ error, success }: { error?: string; success?: string }) {
   return (
-    <div aria-live="polite" role="status">
+    // Always rendered so screen readers register the live region before a message appears;
+    // while empty it takes no room in the surrounding space-y stack.
+    <div aria-live="polite" role="status" className="empty:sr-only">
       {error ? <p className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">{error}</p> : null}
       {success ? (
         <p className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800">{success}</p>

@@ -3,7 +3,7 @@ import type { Actor } from '../auth/permissions';
 import { db } from '../db/client';
 import { orgScope } from '../db/scope';
 import { DAY, currentStep } from '../domain/connections/lifecycle';
-import { factsOf } from './queries';
+import { factsOf, liveVifCount } from './queries';
 
 export type AttentionItem = { href: string; title: string; detail: string; severity: 'action' | 'problem' | 'info'; dueAt?: Date };
 
@@ -34,6 +34,7 @@ export async function customerAttention(actor: Actor, now = new Date()) {
         loaFirstIssuedAt: true,
         portUpAt: true,
         crossConnects: { where: { kind: 'INSTALL' }, select: { status: true }, orderBy: { createdAt: 'desc' }, take: 1 },
+        _count: liveVifCount,
       },
     }),
     db().awsAccount.findMany({ where: { ...scope, status: { not: 'VERIFIED' } }, select: { id: true, name: true, accountId: true, status: true } }),

@@ -17,6 +17,9 @@ export type ConnectionFilters = {
   page?: number;
 };
 
+/** Counts the virtual interfaces that still exist, for {@link factsOf}. */
+export const liveVifCount = { select: { virtualInterfaces: { where: { portalStatus: { notIn: ['DELETED' as const] } } } } } satisfies Prisma.ConnectionCountOutputTypeDefaultArgs;
+
 const listSelect = {
   id: true,
   name: true,
@@ -41,6 +44,7 @@ const listSelect = {
   awsAccount: { select: { accountId: true, name: true } },
   org: { select: { id: true, name: true } },
   crossConnects: { where: { kind: 'INSTALL' }, select: { status: true }, orderBy: { createdAt: 'desc' }, take: 1 },
+  _count: liveVifCount,
 } satisfies Prisma.ConnectionSelect;
 
 function where(actor: Actor, f: ConnectionFilters): Prisma.ConnectionWhereInput {
@@ -76,9 +80,15 @@ const orderBy: Record<NonNullable<ConnectionFilters['sort']>, Prisma.ConnectionO
   state: [{ awsState: 'asc' }, { portalStatus: 'asc' }, { createdAt: 'desc' }],
 };
 
-export function factsOf(c: Omit<LifecycleFacts, 'crossConnectStatus'> & { crossConnects: Array<{ status: NonNullable<LifecycleFacts['crossConnectStatus']> }> }): LifecycleFacts {
-  return { ...c, crossConnectStatus: c.crossConnects[0]?.status ?? null };
+export function factsOf(
+  c: Omit<LifecycleFacts, 'crossConnectStatus' | 'virtualInterfaceCount'> & {
+    crossConnects: Array<{ status: NonNullable<LifecycleFacts['crossConnectStatus']> }>;
+    _count: { virtualInterfaces: number };
+  },
+): LifecycleFacts {
+  return { ...c, crossConnectStatus: c.crossConnects[0]?.status ?? null, virtualInterfaceCount: c._count.virtualInterfaces };
 }
+
 
 /** One page of connections with their current step; two queries whatever the page size. */
 export async function listConnections(actor: Actor, filters: ConnectionFilters = {}) {
@@ -149,7 +159,7 @@ export async function getConnection(actor: Actor, id: string) {
           completedAt: true,
         },
       },
-      _count: { select: { virtualInterfaces: { where: { portalStatus: { notIn: ['DELETED'] } } } } },
+      _count: liveVifCount,
     },
   });
   if (!connection) return null;

@@ -75,7 +75,7 @@ async function syncPeers(tx: Tx, row: Row, peers: PeerRow[]): Promise<EventInput
         kind: 'vif.bgpStatus',
         fromState: existing.bgpStatus,
         toState: peer.bgpStatus,
-        message: `${peer.addressFamily.toUpperCase()} BGP session with Amazon (${peer.amazonAddress ?? 'AWS'}) is ${peer.bgpStatus === 'up' ? 'established' : 'down'}.`,
+        message: `${peer.addressFamily === 'ipv6' ? 'IPv6' : 'IPv4'} BGP session with Amazon (${peer.amazonAddress ?? 'AWS'}) is ${peer.bgpStatus === 'up' ? 'established' : 'down'}.`,
       });
     }
   }

@@ -69,7 +69,7 @@ export default async function ConnectionsPage({ searchParams }: { searchParams: 
           {list.items.length === 0 ? (
             <EmptyState title="No connections match these filters">Clear the search or choose "All" to see every connection.</EmptyState>
           ) : (
-            <ConnectionTable items={list.items} showOrg={false} />
+            <ConnectionTable items={list.items} reader="customer" />
           )}
           <Pagination page={list.page} pages={list.pages} total={list.total} filters={filters} basePath="/connections" />
         </>

@@ -72,7 +72,21 @@ export default async function DashboardPage() {
             <h2 id="attention-heading" className="mb-3 text-base font-semibold text-slate-900">
               Needs attention
             </h2>
-            {attention.items.length === 0 ? (
+            {attention.items.length === 0 && attention.active + attention.inProgress === 0 ? (
+              <EmptyState
+                title="No open connections"
+                action={
+                  mayRequest && accounts.some((a) => a.status === 'VERIFIED') ? (
+                    <Button asChild>
+                      <Link href="/connections/new">Request your first connection</Link>
+                    </Button>
+                  ) : null
+                }
+              >
+                Request a dedicated port or a hosted connection at one of our locations. We review it, provision it in AWS and arrange
+                the cross-connect; you follow every step here.
+              </EmptyState>
+            ) : attention.items.length === 0 ? (
               <EmptyState
                 title="Nothing needs your attention"
                 action={

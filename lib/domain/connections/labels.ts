@@ -45,10 +45,15 @@ export const resiliencyLabels = {
   MAXIMUM: 'Maximum',
 } satisfies Record<Resiliency, string>;
 
-export const stepOwnerLabels = {
-  customer: 'You',
-  noc: 'Our NOC',
-  aws: 'AWS',
-  facility: 'Our facility team',
-  none: '—',
-} satisfies Record<StepOwner, string>;
+const stepOwnerLabels = {
+  customer: { customer: 'You', staff: 'Customer' },
+  noc: { customer: 'Our NOC', staff: 'NOC' },
+  aws: { customer: 'AWS', staff: 'AWS' },
+  facility: { customer: 'Our facility team', staff: 'Facility team' },
+  none: { customer: '—', staff: '—' },
+} satisfies Record<StepOwner, Record<'customer' | 'staff', string>>;
+
+/** Who owns the current step, worded for the reader: "You" to a customer is "Customer" to staff. */
+export function stepOwnerLabel(owner: StepOwner, reader: 'customer' | 'staff'): string {
+  return stepOwnerLabels[owner][reader];
+}

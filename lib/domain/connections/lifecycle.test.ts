@@ -18,6 +18,7 @@ const base: LifecycleFacts = {
   loaFirstIssuedAt: null,
   portUpAt: null,
   crossConnectStatus: null,
+  virtualInterfaceCount: 0,
 };
 
 describe('portal status transitions', () => {
@@ -102,6 +103,11 @@ describe('current step', () => {
     expect(currentStep({ ...base, portalStatus: 'REJECTED', rejectionReason: 'No ports' }, t0)).toMatchObject({ owner: 'none', detail: 'No ports' });
     expect(currentStep({ ...base, portalStatus: 'PROVISIONING_FAILED', lastError: 'DirectConnectClientException: bad' }, t0).detail).toContain('DirectConnectClientException: bad');
     expect(currentStep({ ...base, portalStatus: 'ACTIVE', awsState: 'available' }, t0)).toMatchObject({ owner: 'customer', title: 'Available' });
+    expect(currentStep({ ...base, portalStatus: 'ACTIVE', awsState: 'available', virtualInterfaceCount: 2 }, t0)).toMatchObject({
+      owner: 'none',
+      title: 'In service',
+      detail: 'The connection is up and carries 2 virtual interfaces.',
+    });
     expect(currentStep({ ...base, portalStatus: 'ACTIVE', awsState: 'down' }, t0).owner).toBe('facility');
     expect(currentStep({ ...base, portalStatus: 'CLOSED', awsState: 'deleted' }, t0).title).toBe('Closed');
   });

@@ -65,6 +65,8 @@ export type LifecycleFacts = {
   loaFirstIssuedAt: Date | null;
   portUpAt: Date | null;
   crossConnectStatus: CrossConnectStatus | null;
+  /** Virtual interfaces on the connection that are not deleted */
+  virtualInterfaceCount: number;
 };
 
 /** Billing starts when the port first comes up, or 90 days after the first LOA at the latest. */
@@ -142,6 +144,8 @@ export function currentStep(f: LifecycleFacts, now: Date): CurrentStep {
       );
     }
     case 'available':
+      if (f.virtualInterfaceCount > 0)
+        return step('none', 'In service', `The connection is up and carries ${f.virtualInterfaceCount === 1 ? 'one virtual interface' : `${f.virtualInterfaceCount} virtual interfaces`}.`, now);
       return step('customer', 'Available', 'The connection is up. Next: create a virtual interface to reach your VPCs.', now);
     case 'down':
       return step('facility', 'The port is down', 'AWS reports no link. Our NOC is checking the cross-connect and optics; you will see updates here.', now);

@@ -112,7 +112,7 @@ export default async function ConnectionPage({ params, searchParams }: { params:
       ) : null}
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
-          <CurrentStepCard step={c.step} />
+          <CurrentStepCard step={c.step} reader={actor.kind} />
           {c.awsConnectionId ? (
             <VifListCard connectionId={c.id} vifs={vifs} canCreate={isCustomer && can(actor, 'vif.manage')} createReason={connectionStateBlocksVifs(c.awsState)} />
           ) : null}

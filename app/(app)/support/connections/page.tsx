@@ -23,7 +23,7 @@ export default async function AllConnectionsPage({ searchParams }: { searchParam
           {filters.q ? 'Search matches connection ids (portal or AWS), names, organisations, AWS account ids and location codes.' : 'Connections appear here once customers request them.'}
         </EmptyState>
       ) : (
-        <ConnectionTable items={list.items} showOrg />
+        <ConnectionTable items={list.items} reader="staff" />
       )}
       <Pagination page={list.page} pages={list.pages} total={list.total} filters={filters} basePath="/support/connections" />
     </>

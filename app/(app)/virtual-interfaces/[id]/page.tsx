@@ -140,21 +140,21 @@ export default async function VifPage({ params, searchParams }: { params: Promis
               <Table>
                 <thead>
                   <tr>
-                    <Th>Family</Th>
-                    <Th>Your address</Th>
-                    <Th>Amazon address</Th>
-                    <Th>Peer</Th>
-                    <Th>Session</Th>
+                    <Th className="px-3">Family</Th>
+                    <Th className="px-3">{isMember ? 'Your address' : 'Customer address'}</Th>
+                    <Th className="px-3">Amazon address</Th>
+                    <Th className="px-3">Peer</Th>
+                    <Th className="px-3">Session</Th>
                   </tr>
                 </thead>
                 <tbody className="divide-y divide-slate-100">
                   {vif.bgpPeers.map((p) => (
                     <tr key={p.id}>
-                      <Td>{p.addressFamily === 'ipv6' ? 'IPv6' : 'IPv4'}</Td>
-                      <Td className="font-mono">{p.customerAddress ?? '—'}</Td>
-                      <Td className="font-mono">{p.amazonAddress ?? '—'}</Td>
-                      <Td>{p.state ? <StateBadge state={bgpPeerStateLabels[p.state]} /> : '—'}</Td>
-                      <Td>
+                      <Td className="px-3">{p.addressFamily === 'ipv6' ? 'IPv6' : 'IPv4'}</Td>
+                      <Td className="whitespace-nowrap px-3 font-mono">{p.customerAddress ?? '—'}</Td>
+                      <Td className="whitespace-nowrap px-3 font-mono">{p.amazonAddress ?? '—'}</Td>
+                      <Td className="px-3">{p.state ? <StateBadge state={bgpPeerStateLabels[p.state]} /> : '—'}</Td>
+                      <Td className="px-3">
                         <StateBadge state={bgpStatusLabels[p.bgpStatus]} />
                       </Td>
                     </tr>
@@ -197,7 +197,7 @@ export default async function VifPage({ params, searchParams }: { params: Promis
                 <Fact label="Type">{vifTypeInfo[vif.type].label}</Fact>
                 <Fact label="VLAN">{vif.vlan}</Fact>
                 <Fact label="Address family">{vif.addressFamily === 'ipv6' ? 'IPv6' : 'IPv4'}</Fact>
-                <Fact label="Your ASN">{formatAsn(Number(vif.asn))}</Fact>
+                <Fact label={isMember ? 'Your ASN' : 'Customer ASN'}>{formatAsn(Number(vif.asn))}</Fact>
                 <Fact label="Amazon ASN">{vif.amazonSideAsn === null ? 'Set when confirmed' : formatAsn(Number(vif.amazonSideAsn))}</Fact>
                 {vif.mtu ? <Fact label="MTU">{vif.mtu}</Fact> : null}
                 {vif.dxGateway ? (

@@ -1,0 +1,6 @@
+import { redirect } from 'next/navigation';
+
+// The section has no page of its own; send a typed or bookmarked /support to its first page.
+export default function Page() {
+  redirect('/support/connections');
+}
