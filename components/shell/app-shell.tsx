@@ -1,3 +1,4 @@
+import { UserRound } from 'lucide-react';
 import Link from 'next/link';
 import { navigationFor } from '@/lib/auth/navigation';
 import { roleLabels, type Actor } from '@/lib/auth/permissions';
@@ -35,10 +36,14 @@ export function AppShell({ actor, sandbox, children }: { actor: Actor; sandbox: 
             <span className="truncate text-sm text-slate-600">{context}</span>
           </div>
           <div className="flex items-center gap-3">
-            <span className="hidden text-right text-sm sm:block">
-              <span className="block font-medium text-slate-900">{actor.name}</span>
-              <span className="block text-xs text-slate-600">{roleLabels[actor.role]}</span>
-            </span>
+            <Link href="/account" className="flex items-center gap-2 rounded-md px-2 py-1 text-right text-sm hover:bg-slate-100" title="Your account">
+              <UserRound className="size-5 text-slate-600 sm:hidden" aria-hidden />
+              <span className="sr-only sm:hidden">Your account</span>
+              <span className="hidden sm:block">
+                <span className="block font-medium text-slate-900">{actor.name}</span>
+                <span className="block text-xs text-slate-600">{roleLabels[actor.role]}</span>
+              </span>
+            </Link>
             <SignOutButton />
           </div>
         </header>

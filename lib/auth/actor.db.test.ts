@@ -30,6 +30,16 @@ describe('loadActor', () => {
     expect(await loadActor(testDb(), orphan.id)).toBeNull();
   });
 
+  it('voids sessions that signed in before the user\'s sessions were revoked', async () => {
+    const { user } = await seedUser(testDb(), { role: 'CUSTOMER_OWNER' });
+    const revokedAt = new Date();
+    await testDb().user.update({ where: { id: user.id }, data: { sessionsValidAfter: revokedAt } });
+    expect(await loadActor(testDb(), user.id, revokedAt.getTime() - 1)).toBeNull();
+    // A token from before sign-in times were recorded counts as old.
+    expect(await loadActor(testDb(), user.id)).toBeNull();
+    expect(await loadActor(testDb(), user.id, revokedAt.getTime() + 1)).toMatchObject({ userId: user.id });
+  });
+
   it('never loads the password hash with ordinary queries', async () => {
     const { user } = await seedUser(testDb(), { role: 'NOC' });
     const row = await testDb().user.findUniqueOrThrow({ where: { id: user.id } });

@@ -4,9 +4,10 @@ import type { Actor } from './permissions';
 
 /**
  * Builds the actor for a user id from the database: staff role, or the organisation membership
- * (the oldest one if a person belongs to several). Disabled or unknown users get null.
+ * (the oldest one if a person belongs to several). Disabled or unknown users get null, and so
+ * does a session that signed in (`authTime`, ms) before the user's sessions were revoked.
  */
-export async function loadActor(db: DbClient | Tx, userId: string): Promise<Actor | null> {
+export async function loadActor(db: DbClient | Tx, userId: string, authTime?: number): Promise<Actor | null> {
   if (!userId) return null;
   const user = await db.user.findUnique({
     where: { id: userId },
@@ -16,6 +17,7 @@ export async function loadActor(db: DbClient | Tx, userId: string): Promise<Acto
       email: true,
       staffRole: true,
       disabledAt: true,
+      sessionsValidAfter: true,
       memberships: {
         select: { role: true, org: { select: { id: true, name: true } } },
         orderBy: { createdAt: 'asc' },
@@ -24,6 +26,7 @@ export async function loadActor(db: DbClient | Tx, userId: string): Promise<Acto
     },
   });
   if (!user || user.disabledAt) return null;
+  if (user.sessionsValidAfter && (authTime ?? 0) <= user.sessionsValidAfter.getTime()) return null;
   const base = { userId: user.id, name: user.name, email: user.email };
   if (user.staffRole) return { kind: 'staff', ...base, role: user.staffRole };
   const membership = user.memberships[0];

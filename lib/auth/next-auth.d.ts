@@ -5,6 +5,8 @@ import 'next-auth/jwt';
 declare module 'next-auth' {
   interface Session {
     user: { id: string };
+    /** When this session signed in (ms since the epoch); sessions older than the user's sessionsValidAfter are void. */
+    authTime?: number;
   }
   interface User {
     id: string;
@@ -14,5 +16,7 @@ declare module 'next-auth' {
 declare module 'next-auth/jwt' {
   interface JWT {
     sub?: string;
+    /** Set once at sign-in; unlike `iat` it is not renewed when the token is refreshed. */
+    authTime?: number;
   }
 }

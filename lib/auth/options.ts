@@ -38,11 +38,14 @@ export function authOptions(): NextAuthOptions {
     ],
     callbacks: {
       jwt({ token, user }) {
-        if (user) token.sub = user.id;
+        if (user) {
+          token.sub = user.id;
+          token.authTime = Date.now();
+        }
         return token;
       },
       session({ session, token }) {
-        return { expires: session.expires, user: { id: token.sub ?? '' } };
+        return { expires: session.expires, user: { id: token.sub ?? '' }, authTime: token.authTime };
       },
     },
   };

@@ -32,13 +32,19 @@ describe('permission map', () => {
     ['SUPPORT', 'bundle.download', false],
     ['ADMIN', 'admin.users', true],
     ['NOC', 'admin.users', false],
+    ['SUPPORT', 'admin.users', false],
+    ['CUSTOMER_OWNER', 'admin.users', false],
   ] as const)('%s %s → %s', (role, permission, expected) => {
     expect(roleCan(role, permission)).toBe(expected);
   });
 
-  it('support can change nothing', () => {
-    const writes = rolePermissions.SUPPORT.filter((p) => !/\.(read|view)$|^loa\.download$|^staff\.readAllOrgs$/.test(p));
+  it('support can change nothing but its own password', () => {
+    const writes = rolePermissions.SUPPORT.filter((p) => !/\.(read|view)$|^loa\.download$|^staff\.readAllOrgs$|^account\.self$/.test(p));
     expect(writes).toEqual([]);
+  });
+
+  it('every role may manage its own account', () => {
+    for (const role of roles) expect(roleCan(role, 'account.self')).toBe(true);
   });
 
   it('only organisation members may see secrets', () => {

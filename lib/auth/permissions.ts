@@ -6,6 +6,7 @@ export const roles = ['CUSTOMER_OWNER', 'CUSTOMER_MEMBER', 'NOC', 'SUPPORT', 'AD
 export type Role = (typeof roles)[number];
 
 export const permissions = [
+  'account.self',
   'dashboard.view',
   'connection.read',
   'connection.request',
@@ -32,7 +33,7 @@ export const permissions = [
 ] as const;
 export type Permission = (typeof permissions)[number];
 
-const customerRead: Permission[] = ['dashboard.view', 'connection.read', 'loa.download', 'awsAccount.read', 'vif.read', 'gateway.read'];
+const customerRead: Permission[] = ['account.self', 'dashboard.view', 'connection.read', 'loa.download', 'awsAccount.read', 'vif.read', 'gateway.read'];
 const customerWrite: Permission[] = [
   'connection.request',
   'connection.accept',
@@ -42,7 +43,7 @@ const customerWrite: Permission[] = [
   'bundle.download',
   'gateway.manage',
 ];
-const staffRead: Permission[] = ['staff.readAllOrgs', 'connection.read', 'loa.download', 'awsAccount.read', 'vif.read', 'gateway.read'];
+const staffRead: Permission[] = ['account.self', 'staff.readAllOrgs', 'connection.read', 'loa.download', 'awsAccount.read', 'vif.read', 'gateway.read'];
 const nocWork: Permission[] = ['noc.queue', 'noc.decide', 'noc.crossConnect', 'noc.retry', 'connection.refresh'];
 
 export const rolePermissions = {
@@ -76,7 +77,7 @@ export const roleDescriptions = {
     'Request connections, accept hosted connections, download LOA-CFAs, create virtual interfaces and gateways, download router bundles.',
   NOC: 'Approve or reject requests, provision them in AWS, run cross-connect work orders, retry failed provisioning.',
   SUPPORT: "Read-only view of every organisation's connections, timelines and gateways; secrets masked.",
-  ADMIN: 'NOC work plus user administration.',
+  ADMIN: 'NOC work plus user administration: add users, disable and re-enable accounts.',
 } satisfies Record<Role, string>;
 
 /** A signed-in person as every use case sees them; built from the database on each request. */

@@ -11,7 +11,7 @@ import { can, type Actor, type Permission } from './permissions';
 export const getActor = cache(async (): Promise<Actor | null> => {
   const session = await getServerSession(authOptions());
   const userId = session?.user?.id;
-  return userId ? loadActor(db(), userId) : null;
+  return userId ? loadActor(db(), userId, session.authTime) : null;
 });
 
 /** For pages: signed-out visitors go to sign-in and come back afterwards. */

@@ -1,36 +1,45 @@
 import type { Metadata } from 'next';
+import { ActionButton } from '@/components/forms/action-button';
+import { formatDateTime } from '@/components/format';
 import { Badge } from '@/components/ui/badge';
 import { PageHeader } from '@/components/ui/page-header';
 import { Table, Td, Th } from '@/components/ui/table';
-import { staffListUsers } from '@/lib/admin/users';
+import { staffListOrganisations, staffListUsers } from '@/lib/admin/users';
 import { roleLabels } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
+import { disableUserAction, enableUserAction } from './actions';
+import { AddUserDialog } from './add-user-dialog';
 
 export const metadata: Metadata = { title: 'Users' };
 
-const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
-
 export default async function UsersPage() {
   const actor = await requirePermission('admin.users', '/admin/users');
-  const users = await staffListUsers(actor);
+  const [users, organisations] = await Promise.all([staffListUsers(actor), staffListOrganisations(actor)]);
   return (
     <>
-      <PageHeader title="Users" description="Everyone who can sign in, with their role." />
+      <PageHeader
+        title="Users"
+        description="Everyone who can sign in, with their role. Disabling an account signs its user out at once and keeps its history."
+        actions={<AddUserDialog organisations={organisations} />}
+      />
       <Table>
         <thead>
           <tr>
             <Th>Name</Th>
             <Th>Email</Th>
             <Th>Role</Th>
-            <Th>Last sign-in (UTC)</Th>
+            <Th className="hidden md:table-cell">Last sign-in</Th>
+            <Th>
+              <span className="sr-only">Actions</span>
+            </Th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
           {users.map((user) => (
-            <tr key={user.id}>
-              <Td className="font-medium">{user.name}</Td>
-              <Td>{user.email}</Td>
-              <Td>
+            <tr key={user.id} className={user.disabledAt ? 'bg-slate-50 text-slate-500' : undefined}>
+              <Td className="align-middle font-medium">{user.name}</Td>
+              <Td className="break-all align-middle">{user.email}</Td>
+              <Td className="align-middle">
                 {user.staffRole
                   ? roleLabels[user.staffRole]
                   : user.memberships.map((m) => `${m.role === 'OWNER' ? 'Owner' : 'Member'} · ${m.org.name}`).join(', ')}
@@ -40,7 +49,20 @@ export default async function UsersPage() {
                   </Badge>
                 ) : null}
               </Td>
-              <Td>{user.lastSignInAt ? dateTime.format(user.lastSignInAt) : 'Never'}</Td>
+              <Td className="hidden align-middle md:table-cell">{user.lastSignInAt ? formatDateTime(user.lastSignInAt) : 'Never'}</Td>
+              <Td className="text-right align-middle">
+                {user.id === actor.userId ? (
+                  <span className="text-xs text-slate-500">You</span>
+                ) : user.disabledAt ? (
+                  <ActionButton action={enableUserAction.bind(null, { userId: user.id })} size="sm" pendingLabel="Enabling…" successMessage={`${user.name} can sign in again.`}>
+                    Enable
+                  </ActionButton>
+                ) : (
+                  <ActionButton action={disableUserAction.bind(null, { userId: user.id })} size="sm" pendingLabel="Disabling…" successMessage={`${user.name} is signed out and cannot sign in.`}>
+                    Disable
+                  </ActionButton>
+                )}
+              </Td>
             </tr>
           ))}
         </tbody>

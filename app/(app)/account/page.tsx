@@ -1,0 +1,45 @@
+import type { Metadata } from 'next';
+import { Card, CardBody, CardHeader, CardTitle } from '@/components/ui/card';
+import { Fact, Facts } from '@/components/ui/facts';
+import { PageHeader } from '@/components/ui/page-header';
+import { roleDescriptions, roleLabels } from '@/lib/auth/permissions';
+import { requirePermission } from '@/lib/auth/session';
+import { ChangePasswordForm } from './change-password-form';
+
+export const metadata: Metadata = { title: 'Your account' };
+
+export default async function AccountPage() {
+  const actor = await requirePermission('account.self', '/account');
+  return (
+    <>
+      <PageHeader title="Your account" description="Who you are signed in as, and your password." />
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card>
+          <CardHeader>
+            <CardTitle>Profile</CardTitle>
+          </CardHeader>
+          <CardBody>
+            <Facts>
+              <Fact label="Name">{actor.name}</Fact>
+              <Fact label="Email">{actor.email}</Fact>
+              <Fact label="Role">
+                {roleLabels[actor.role]}
+                {actor.kind === 'customer' ? ` of ${actor.orgName}` : ''}
+                <span className="block text-xs text-slate-600">{roleDescriptions[actor.role]}</span>
+              </Fact>
+            </Facts>
+            <p className="mt-4 text-xs text-slate-600">To change your name, email or role, ask {actor.kind === 'customer' ? 'your provider' : 'an administrator'}.</p>
+          </CardBody>
+        </Card>
+        <Card>
+          <CardHeader>
+            <CardTitle>Change password</CardTitle>
+          </CardHeader>
+          <CardBody>
+            <ChangePasswordForm email={actor.email} />
+          </CardBody>
+        </Card>
+      </div>
+    </>
+  );
+}
