@@ -99,8 +99,11 @@ export async function insertUser(client: DbClient, raw: CreateUserInput, by: Eve
       return { ...user, orgName: org?.name ?? null, generatedPassword };
     });
   } catch (error) {
-    // Two admins adding the same address at once: the unique index decides.
-    if (isUniqueViolation(error)) throw conflict('An account with this email address already exists.', 'email');
+    // Two admins adding the same address at once: the unique index decides. (Any other unique
+    // violation, e.g. an organisation slug taken in the same instant, is not the email's fault.)
+    if (isUniqueViolation(error) && (await client.user.count({ where: { email: input.email } })) > 0) {
+      throw conflict('An account with this email address already exists.', 'email');
+    }
     throw error;
   }
 }
