@@ -13,7 +13,7 @@ export default async function AccountPage() {
   return (
     <>
       <PageHeader title="Your account" description="Who you are signed in as, and your password." />
-      <div className="grid gap-6 lg:grid-cols-2">
+      <div className="grid items-start gap-6 lg:grid-cols-2">
         <Card>
           <CardHeader>
             <CardTitle>Profile</CardTitle>
