@@ -168,13 +168,20 @@ function checkInterfaces({ p, report, valid }: Ctx): void {
   }
 }
 
-function checkBackendNetworks({ p, report, valid }: Ctx, peer: Cidr | null): void {
-  if (!valid('vif.addressFamily', 'vif.type')) return;
+/**
+ * The rules every prefix list shares: each entry must be a prefix of the VIF's family, routable,
+ * and listed once. `more` adds a list's own rules for entries that pass those.
+ */
+function checkPrefixList(
+  { p, report, valid }: Ctx,
+  list: 'router.backendNetworks' | 'options.acceptedPrefixes',
+  prefixes: readonly string[],
+  more: (cidr: Cidr, text: string, path: Path) => void = () => {},
+): void {
   const version = versionOf(p.vif.addressFamily);
-  if (!Array.isArray(p.router.backendNetworks)) return;
   const seen: { cidr: Cidr; index: number }[] = [];
-  p.router.backendNetworks.forEach((text, index) => {
-    const path = ['router', 'backendNetworks', index];
+  prefixes.forEach((text, index) => {
+    const path = [...list.split('.'), index];
     if (!valid(path.join('.'))) return;
     const cidr = tryParseCidr(text);
     if (!cidr) return;
@@ -187,6 +194,20 @@ function checkBackendNetworks({ p, report, valid }: Ctx, peer: Cidr | null): voi
       report(path, `${text} is ${scope} space and cannot be routed`);
       return;
     }
+    more(cidr, text, path);
+    const duplicate = seen.find((s) => samePrefix(s.cidr, cidr));
+    if (duplicate) report(path, `${text} duplicates ${list}[${duplicate.index}]`);
+    seen.push({ cidr, index });
+  });
+}
+
+function checkBackendNetworks(c: Ctx, peer: Cidr | null): void {
+  const { p, report, valid } = c;
+  if (!valid('vif.addressFamily', 'vif.type')) return;
+  if (!Array.isArray(p.router.backendNetworks)) return;
+  const version = versionOf(p.vif.addressFamily);
+  checkPrefixList(c, 'router.backendNetworks', p.router.backendNetworks, (cidr, text, path) => {
+    const scope = prefixScope(cidr);
     if (p.vif.type === 'public' && (scope === 'mixed' || NOT_PUBLIC.has(scope))) {
       report(path, `a public VIF only carries public prefixes you own; ${text} is ${scope === 'mixed' ? 'partly non-public' : scope}`);
     }
@@ -196,9 +217,6 @@ function checkBackendNetworks({ p, report, valid }: Ctx, peer: Cidr | null): voi
     if (peer && prefixesOverlap(cidr, peer)) {
       report(path, `${text} overlaps the peering subnet ${canonicalPrefix(peer)}`);
     }
-    const duplicate = seen.find((s) => samePrefix(s.cidr, cidr));
-    if (duplicate) report(path, `${text} duplicates router.backendNetworks[${duplicate.index}]`);
-    seen.push({ cidr, index });
   });
   if (!valid('router.backendNetworks', 'options.advertiseDefaultRoute')) return;
   const count = p.router.backendNetworks.length + (p.options.advertiseDefaultRoute ? 1 : 0);
@@ -236,26 +254,8 @@ function checkBackendAddress({ p, report, valid }: Ctx): void {
   }
 }
 
-function checkAcceptedPrefixes({ p, report, valid }: Ctx): void {
-  if (!valid('vif.addressFamily')) return;
-  const version = versionOf(p.vif.addressFamily);
-  if (!Array.isArray(p.options.acceptedPrefixes)) return;
-  const seen: { cidr: Cidr; index: number }[] = [];
-  p.options.acceptedPrefixes.forEach((text, index) => {
-    const path = ['options', 'acceptedPrefixes', index];
-    if (!valid(path.join('.'))) return;
-    const cidr = tryParseCidr(text);
-    if (!cidr) return;
-    if (cidr.address.version !== version) {
-      report(path, `${text} is ${familyLabel(cidr.address.version)} but the VIF carries ${p.vif.addressFamily} routes only`);
-      return;
-    }
-    const scope = prefixScope(cidr);
-    if (scope !== 'mixed' && (NEVER_UNICAST.has(scope) || scope === 'link-local')) {
-      report(path, `${text} is ${scope} space and cannot be routed`);
-    }
-    const duplicate = seen.find((s) => samePrefix(s.cidr, cidr));
-    if (duplicate) report(path, `${text} duplicates options.acceptedPrefixes[${duplicate.index}]`);
-    seen.push({ cidr, index });
-  });
+function checkAcceptedPrefixes(c: Ctx): void {
+  if (!c.valid('vif.addressFamily')) return;
+  if (!Array.isArray(c.p.options.acceptedPrefixes)) return;
+  checkPrefixList(c, 'options.acceptedPrefixes', c.p.options.acceptedPrefixes);
 }
