@@ -4,7 +4,7 @@ import { db } from '../db/client';
 import type { Prisma } from '../db/generated/client';
 import { readScope } from '../db/scope';
 import { checkDxGatewayDeletable, checkGatewayAssociation, checkRoutePropagation, checkVpnGatewayDeletable, checkVpnGatewayDetach, type RuleResult } from '../domain/gateways';
-import { asnNumber, attachmentOf, liveAssociationWhere, liveVifWhere, trackedStatuses } from './facts';
+import { asnNumber, attachmentOf, liveAssociationWhere, liveVifWhere, trackedStatuses, vpnGatewayCoreSelect } from './facts';
 import { gatewayTimeline, lastEventId } from './queries';
 
 /**
@@ -107,16 +107,9 @@ export async function getVpnGateway(actor: Actor, id: string) {
   const gw = await db().virtualPrivateGateway.findFirst({
     where: { id, ...readScope(actor) },
     select: {
-      id: true,
+      ...vpnGatewayCoreSelect,
       orgId: true,
-      name: true,
-      region: true,
       amazonSideAsn: true,
-      portalStatus: true,
-      awsVpnGatewayId: true,
-      awsState: true,
-      vpcId: true,
-      attachmentState: true,
       propagatingRouteTableIds: true,
       lastSyncedAt: true,
       lastError: true,

@@ -24,6 +24,18 @@ export const liveVifWhere = {
   OR: [{ awsState: null }, { awsState: { notIn: ['deleted', 'rejected'] } }],
 } satisfies Prisma.VirtualInterfaceWhereInput;
 
+/** The columns every view of a virtual private gateway reads: its identity, AWS state and VPC attachment. */
+export const vpnGatewayCoreSelect = {
+  id: true,
+  name: true,
+  region: true,
+  portalStatus: true,
+  awsVpnGatewayId: true,
+  awsState: true,
+  vpcId: true,
+  attachmentState: true,
+} satisfies Prisma.VirtualPrivateGatewaySelect;
+
 export function attachmentOf(row: { vpcId: string | null; attachmentState: VpcAttachmentState | null }): VpcAttachment {
   return row.vpcId && row.attachmentState ? { vpcId: row.vpcId, state: row.attachmentState } : null;
 }

@@ -5,7 +5,7 @@ import type { AwsAccountStatus } from '../db/generated/client';
 import { orgScope } from '../db/scope';
 import { conflict, invalid, notFound } from '../errors';
 import type { GatewayAccount } from './aws';
-import { liveAssociationWhere, liveVifWhere } from './facts';
+import { liveAssociationWhere, liveVifWhere, vpnGatewayCoreSelect } from './facts';
 
 /**
  * Scoped loaders for the gateway use cases: every query carries the actor's organisation, so a
@@ -64,16 +64,9 @@ export async function loadVpnGateway(actor: Actor, id: string) {
   const gw = await db().virtualPrivateGateway.findFirst({
     where: { id, ...orgScope(actor) },
     select: {
-      id: true,
+      ...vpnGatewayCoreSelect,
       orgId: true,
-      name: true,
-      region: true,
       amazonSideAsn: true,
-      portalStatus: true,
-      awsVpnGatewayId: true,
-      awsState: true,
-      vpcId: true,
-      attachmentState: true,
       propagatingRouteTableIds: true,
       awsAccountId: true,
       awsAccount: { select: accountSelect },

@@ -3,7 +3,7 @@ import type { Actor } from '../auth/permissions';
 import { db } from '../db/client';
 import type { Prisma } from '../db/generated/client';
 import { orgScope, readScope } from '../db/scope';
-import { asnNumber, listedStatuses, liveAssociationWhere, liveVifWhere } from './facts';
+import { asnNumber, listedStatuses, liveAssociationWhere, liveVifWhere, vpnGatewayCoreSelect } from './facts';
 import { gatewayRegions } from './regions';
 
 /** Scoped reads for the gateway pages: DTOs with numbers for ASNs, never raw rows. */
@@ -39,15 +39,8 @@ export async function listVpnGateways(actor: Actor) {
     where: { ...readScope(actor), portalStatus: { in: [...listedStatuses] } },
     orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
     select: {
-      id: true,
-      name: true,
-      region: true,
+      ...vpnGatewayCoreSelect,
       amazonSideAsn: true,
-      portalStatus: true,
-      awsVpnGatewayId: true,
-      awsState: true,
-      vpcId: true,
-      attachmentState: true,
       awsAccount: { select: { id: true, name: true, accountId: true } },
       org: { select: { name: true } },
       associations: { where: liveAssociationWhere, select: { awsState: true, dxGateway: { select: { id: true, name: true } } }, take: 1 },

@@ -10,7 +10,7 @@ import { dxGatewayStateLabels, vpcAttachmentStateLabels, vpnGatewayStateLabels }
 import { awsActor, recordEvents, type EventInput } from '../events/record';
 import { currentAttachment, describeRouteTables, describeVpnGateways, dxApi, ec2HasPortalTag, type GatewayAccount } from '../gateways/aws';
 import { syncAssociations, trackedAssociationSelect } from '../gateways/association-sync';
-import { trackedStatuses } from '../gateways/facts';
+import { trackedStatuses, vpnGatewayCoreSelect } from '../gateways/facts';
 import { CREATE_GRACE_MINUTES, dxState, markCreateFailed, recordDxGatewayInAws, recordVpnGatewayInAws, vgwState } from '../gateways/record';
 
 /**
@@ -42,17 +42,10 @@ function trackedVpnGateways(account: GatewayAccount, region: string) {
   return db().virtualPrivateGateway.findMany({
     where: { orgId: account.orgId, awsAccountId: account.id, region, portalStatus: { in: [...trackedStatuses] } },
     select: {
-      id: true,
+      ...vpnGatewayCoreSelect,
       orgId: true,
       awsAccountId: true,
-      name: true,
-      region: true,
       createdAt: true,
-      portalStatus: true,
-      awsVpnGatewayId: true,
-      awsState: true,
-      vpcId: true,
-      attachmentState: true,
       propagatingRouteTableIds: true,
     },
   });
