@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { formatDateTime } from '@/components/format';
 import { ConfirmActionDialog } from '@/components/gateways/confirm-action-dialog';
+import { DeleteGatewayCard } from '@/components/gateways/delete-gateway-card';
 import { Fact, Facts } from '@/components/ui/facts';
 import { GatewayStatus } from '@/components/gateways/gateway-status';
 import { LiveRefresh } from '@/components/live-refresh';
@@ -179,32 +180,20 @@ export default async function DxGatewayPage({ params }: { params: Promise<{ id: 
             </CardBody>
           </Card>
           {canDelete ? (
-            <Card>
-              <CardHeader>
-                <CardTitle>Delete</CardTitle>
-              </CardHeader>
-              <CardBody>
-                <ConfirmActionDialog
-                  action={deleteDxGatewayAction.bind(null, { dxGatewayId: gw.id })}
-                  triggerLabel={failedRequest ? 'Remove failed request…' : 'Delete gateway…'}
-                  title={failedRequest ? `Remove the failed request "${gw.name}"?` : `Delete Direct Connect gateway "${gw.name}"?`}
-                  description={
-                    failedRequest ? (
-                      'AWS never created this gateway; removing the request only takes it off the portal. Its timeline stays in the audit log.'
-                    ) : (
-                      <>
-                        This deletes <span className="font-mono">{gw.awsGatewayId}</span> (&quot;{gw.name}&quot;, Amazon-side ASN {gw.amazonSideAsn}) from AWS account{' '}
-                        {gw.awsAccount.name} ({gw.awsAccount.accountId}). Virtual interfaces can no longer attach to it. It cannot be undone: a new gateway gets a new id.
-                      </>
-                    )
-                  }
-                  confirmLabel={failedRequest ? 'Remove request' : 'Delete gateway'}
-                  pendingLabel="Deleting…"
-                  successMessage={failedRequest ? 'Request removed.' : 'AWS is deleting the gateway; this page updates by itself.'}
-                  blockedReason={gw.rules.deleteBlock}
-                />
-              </CardBody>
-            </Card>
+            <DeleteGatewayCard
+              action={deleteDxGatewayAction.bind(null, { dxGatewayId: gw.id })}
+              kind="Direct Connect gateway"
+              service="AWS"
+              name={gw.name}
+              failedRequest={failedRequest}
+              description={
+                <>
+                  This deletes <span className="font-mono">{gw.awsGatewayId}</span> (&quot;{gw.name}&quot;, Amazon-side ASN {gw.amazonSideAsn}) from AWS account{' '}
+                  {gw.awsAccount.name} ({gw.awsAccount.accountId}). Virtual interfaces can no longer attach to it. It cannot be undone: a new gateway gets a new id.
+                </>
+              }
+              blockedReason={gw.rules.deleteBlock}
+            />
           ) : null}
         </div>
       </div>

@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { formatDateTime } from '@/components/format';
 import { BlockedNote, RuleNote } from '@/components/gateways/blocked-note';
 import { ConfirmActionDialog } from '@/components/gateways/confirm-action-dialog';
+import { DeleteGatewayCard } from '@/components/gateways/delete-gateway-card';
 import { Fact, Facts } from '@/components/ui/facts';
 import { GatewayStatus } from '@/components/gateways/gateway-status';
 import { LiveRefresh } from '@/components/live-refresh';
@@ -231,32 +232,20 @@ export default async function VpnGatewayPage({ params }: { params: Promise<{ id:
             </CardBody>
           </Card>
           {canDelete ? (
-            <Card>
-              <CardHeader>
-                <CardTitle>Delete</CardTitle>
-              </CardHeader>
-              <CardBody>
-                <ConfirmActionDialog
-                  action={deleteVpnGatewayAction.bind(null, { vpnGatewayId: gw.id })}
-                  triggerLabel={failedRequest ? 'Remove failed request…' : 'Delete gateway…'}
-                  title={failedRequest ? `Remove the failed request "${gw.name}"?` : `Delete virtual private gateway "${gw.name}"?`}
-                  description={
-                    failedRequest ? (
-                      'EC2 never created this gateway; removing the request only takes it off the portal. Its timeline stays in the audit log.'
-                    ) : (
-                      <>
-                        This deletes <span className="font-mono">{gw.awsVpnGatewayId}</span> (&quot;{gw.name}&quot;) in {gw.region}, AWS account {gw.awsAccount.name} (
-                        {gw.awsAccount.accountId}). It cannot be undone: a new gateway gets a new id and must be attached and associated again.
-                      </>
-                    )
-                  }
-                  confirmLabel={failedRequest ? 'Remove request' : 'Delete gateway'}
-                  pendingLabel="Deleting…"
-                  successMessage={failedRequest ? 'Request removed.' : 'EC2 is deleting the gateway; this page updates by itself.'}
-                  blockedReason={gw.rules.deleteBlock}
-                />
-              </CardBody>
-            </Card>
+            <DeleteGatewayCard
+              action={deleteVpnGatewayAction.bind(null, { vpnGatewayId: gw.id })}
+              kind="virtual private gateway"
+              service="EC2"
+              name={gw.name}
+              failedRequest={failedRequest}
+              description={
+                <>
+                  This deletes <span className="font-mono">{gw.awsVpnGatewayId}</span> (&quot;{gw.name}&quot;) in {gw.region}, AWS account {gw.awsAccount.name} (
+                  {gw.awsAccount.accountId}). It cannot be undone: a new gateway gets a new id and must be attached and associated again.
+                </>
+              }
+              blockedReason={gw.rules.deleteBlock}
+            />
           ) : null}
         </div>
       </div>
