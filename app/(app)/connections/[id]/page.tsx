@@ -8,7 +8,7 @@ import { ActionButton } from '@/components/forms/action-button';
 import { TypedConfirmDialog } from '@/components/forms/typed-confirm-dialog';
 import { formatDate, formatDateTime } from '@/components/format';
 import { LiveRefresh } from '@/components/live-refresh';
-import { StateBadge } from '@/components/state-badge';
+import { PortalAndAwsState, StateBadge } from '@/components/state-badge';
 import { TimelineCard } from '@/components/timeline';
 import { Button } from '@/components/ui/button';
 import { Card, CardBody, CardHeader, CardTitle } from '@/components/ui/card';
@@ -48,13 +48,7 @@ export default async function ConnectionPage({ params, searchParams }: { params:
         title={c.name}
         description={
           <span className="flex flex-wrap items-center gap-2">
-            <StateBadge state={portalStatusLabels[c.portalStatus]} />
-            {c.awsState ? (
-              <span className="inline-flex items-center gap-1">
-                <span className="text-xs text-slate-600">AWS:</span>
-                <StateBadge state={awsConnectionStateLabels[c.awsState]} />
-              </span>
-            ) : null}
+            <PortalAndAwsState portal={portalStatusLabels[c.portalStatus]} aws={c.awsState ? awsConnectionStateLabels[c.awsState] : null} />
             {c.awsConnectionId ? <span className="font-mono text-xs">{c.awsConnectionId}</span> : null}
             {actor.kind === 'staff' ? <span className="text-xs">· {c.org.name}</span> : null}
           </span>

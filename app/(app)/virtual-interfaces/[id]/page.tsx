@@ -6,7 +6,7 @@ import { ActionButton } from '@/components/forms/action-button';
 import { TypedConfirmDialog } from '@/components/forms/typed-confirm-dialog';
 import { formatDateTime } from '@/components/format';
 import { LiveRefresh } from '@/components/live-refresh';
-import { StateBadge } from '@/components/state-badge';
+import { PortalAndAwsState, StateBadge } from '@/components/state-badge';
 import { TimelineCard } from '@/components/timeline';
 import { Card, CardBody, CardHeader, CardTitle } from '@/components/ui/card';
 import { Fact, Facts } from '@/components/ui/facts';
@@ -69,13 +69,7 @@ export default async function VifPage({ params, searchParams }: { params: Promis
         title={vif.name}
         description={
           <span className="flex flex-wrap items-center gap-2">
-            <StateBadge state={vifPortalStatusLabels[vif.portalStatus]} />
-            {vif.awsState ? (
-              <span className="inline-flex items-center gap-1">
-                <span className="text-xs text-slate-600">AWS:</span>
-                <StateBadge state={vifStateLabels[vif.awsState]} />
-              </span>
-            ) : null}
+            <PortalAndAwsState portal={vifPortalStatusLabels[vif.portalStatus]} aws={vif.awsState ? vifStateLabels[vif.awsState] : null} />
             {vif.awsVirtualInterfaceId ? <span className="font-mono text-xs">{vif.awsVirtualInterfaceId}</span> : null}
             <span className="text-xs">
               on{' '}
