@@ -97,6 +97,20 @@ describe('every field lands where it should (frr.conf)', () => {
     );
   });
 
+  it('defines every prefix-list and route-map before the neighbours that use them', () => {
+    // FRR applies frr.conf top to bottom; a forward reference loads with a warning and leaves the
+    // session without policy until the definition arrives.
+    for (const c of [conf, file(render(undefined, 'ipv6'), 'etc/frr/frr.conf')]) {
+      const at = (pattern: RegExp) => lines(c).findIndex((l) => pattern.test(l));
+      const uses = at(/^router bgp /);
+      expect(uses).toBeGreaterThan(0);
+      for (const definition of [/prefix-list DX-IN /, /prefix-list DX-OUT /, /^route-map DX-IN /, /^route-map DX-OUT /]) {
+        expect(at(definition), String(definition)).toBeGreaterThan(-1);
+        expect(at(definition), String(definition)).toBeLessThan(uses);
+      }
+    }
+  });
+
   it('leaves out what the runbook got wrong', () => {
     expect(conf).not.toMatch(/^\s*(enable )?password /m);
     expect(conf).not.toMatch(/^\s*ip route /m);
