@@ -9,6 +9,7 @@ const root = fileURLToPath(new URL('.', import.meta.url));
  * - sandbox: the AWS sandbox exercised through the real SDK clients over HTTP
  * - db:      integration tests against a real PostgreSQL (`*.db.test.ts`)
  * - frr:     real FRRouting in network namespaces (`*.frr.test.ts`, needs root)
+ * - dev:     the development tooling for real (`*.dev.test.ts`, e.g. `next dev` with our config)
  */
 const shared = {
   resolve: {
@@ -29,7 +30,7 @@ export default defineConfig({
           name: 'unit',
           environment: 'node',
           include: ['lib/**/*.test.ts', 'scripts/**/*.test.ts', 'components/**/*.test.ts'],
-          exclude: ['**/*.db.test.ts', '**/*.frr.test.ts', '**/node_modules/**'],
+          exclude: ['**/*.db.test.ts', '**/*.frr.test.ts', '**/*.dev.test.ts', '**/node_modules/**'],
         },
       },
       {
@@ -64,6 +65,16 @@ export default defineConfig({
           hookTimeout: 120_000,
           pool: 'forks',
           poolOptions: { forks: { singleFork: true } },
+        },
+      },
+      {
+        ...shared,
+        test: {
+          name: 'dev',
+          environment: 'node',
+          include: ['scripts/**/*.dev.test.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 90_000,
         },
       },
     ],

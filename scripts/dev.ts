@@ -12,6 +12,7 @@ import { startEmbeddedPostgres, type EmbeddedDb } from './lib/embedded-postgres'
 import { localSecrets, sandboxAwsEnv } from './lib/local-config';
 import { startProcess, stopProcess, waitForHttp, type Managed } from './lib/processes';
 import { migrateDatabase, root } from './lib/prisma-migrate';
+import { welcomeText } from './lib/welcome';
 
 const dataDir = path.join(root, '.data');
 const appPort = Number(process.env.PORT ?? 3000);
@@ -110,17 +111,7 @@ function pickDefined(source: NodeJS.ProcessEnv, keys: string[]): Record<string, 
 }
 
 function printWelcome(): void {
-  const width = Math.max(...demoUsers.map((u) => u.email.length));
-  console.log(`
-┌──────────────────────────────────────────────────────────────────────────
-│ dx-portal is running: http://localhost:${appPort}
-│ AWS sandbox: http://127.0.0.1:${sandboxPort} (control API /_sandbox)
-│
-│ Demo sign-ins (password: ${DEMO_PASSWORD})
-${demoUsers.map((u) => `│   ${u.email.padEnd(width)}  ${u.does}`).join('\n')}
-│
-│ Ctrl-C stops everything; your data stays in .data/.
-└──────────────────────────────────────────────────────────────────────────`);
+  console.log(welcomeText({ appPort, sandboxPort, users: demoUsers, password: DEMO_PASSWORD }));
 }
 
 void main();
