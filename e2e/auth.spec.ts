@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { seedUser } from '../lib/db/seed/factories';
 import { expect, test } from './fixtures';
 
@@ -63,5 +64,64 @@ test.describe('sign-in', () => {
     await expect(page.getByText('You have signed out.')).toBeVisible();
     await page.goto('/dashboard');
     await expect(page).toHaveURL(/\/sign-in/);
+  });
+});
+
+/** Everything the web server has printed so far (scripts/test.ts copies its output there). */
+async function webLog(): Promise<string> {
+  const file = process.env.E2E_WEB_LOG;
+  return file ? readFile(file, 'utf8').catch(() => '') : '';
+}
+
+test.describe('secrets never travel in a URL', () => {
+  test('without JavaScript the sign-in form says so and cannot leak the password into the address', async ({ browser, db }) => {
+    const { user, password } = await seedUser(db, { role: 'CUSTOMER_OWNER' });
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    const urls: string[] = [];
+    page.on('request', (request) => urls.push(request.url()));
+    await page.goto('/sign-in');
+    // Exactly one explanation is visible: the <noscript> note, or (should the browser parse the
+    // page with scripting on) the delayed "scripts have not loaded" note.
+    const notes = page.getByText(/This form needs JavaScript\.|The page's scripts have not loaded yet/).filter({ visible: true });
+    await expect(notes).toHaveCount(1, { timeout: 10_000 });
+    await expect(page.getByLabel('Password')).toBeDisabled();
+    await expect(page.locator('form')).toHaveAttribute('method', 'post');
+    // Type and submit exactly as a person would if the browser let them.
+    for (const [label, value] of [['Email', user.email], ['Password', password]] as const) {
+      const field = page.getByLabel(label);
+      if (await field.isEditable()) await field.fill(value);
+    }
+    if (await page.getByLabel('Password').isEditable()) await page.getByLabel('Password').press('Enter');
+    await page.getByRole('button', { name: 'Sign in' }).click({ force: true });
+    await page.waitForLoadState('networkidle');
+    expect(urls.filter((u) => u.includes(encodeURIComponent(password)) || u.includes('password='))).toEqual([]);
+    expect(new URL(page.url()).search).toBe('');
+    expect(await webLog()).not.toContain(password);
+    await context.close();
+  });
+
+  test('when the scripts never load the form stays shut and explains why', async ({ page }) => {
+    // What a blocked dev origin, a script blocker or a broken network look like to the page.
+    await page.route('**/_next/static/**/*.js', (route) => route.abort());
+    await page.goto('/sign-in');
+    await expect(page.getByText("The page's scripts have not loaded yet, so this form cannot be sent.")).toBeVisible({ timeout: 10_000 });
+    await expect(page.getByLabel('Password')).toBeDisabled();
+    await expect(page.getByRole('button', { name: 'Sign in' })).toBeDisabled();
+  });
+
+  test('signing in with scripts sends the password only in a POST body and logs none of it', async ({ page, db }) => {
+    const { user, password } = await seedUser(db, { role: 'CUSTOMER_MEMBER' });
+    const leaks: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().includes(encodeURIComponent(password)) || request.url().includes(password)) leaks.push(request.url());
+    });
+    await page.goto('/sign-in');
+    await page.getByLabel('Email').fill(user.email);
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+    expect(leaks).toEqual([]);
+    expect(await webLog()).not.toContain(password);
   });
 });

@@ -57,8 +57,8 @@ async function main(): Promise<void> {
     if (selected.has('typecheck')) await timed('typecheck', () => run('tsc', bin('tsc'), ['--noEmit', '-p', '.']));
 
     if (selected.has('unit')) {
-      await timed('unit, sandbox and FRR tests', () =>
-        run('vitest', bin('vitest'), ['run', '--project', 'unit', '--project', 'sandbox', '--project', 'frr']),
+      await timed('unit, sandbox, dev tooling and FRR tests', () =>
+        run('vitest', bin('vitest'), ['run', '--project', 'unit', '--project', 'sandbox', '--project', 'dev', '--project', 'frr']),
       );
     }
 
@@ -129,10 +129,14 @@ async function main(): Promise<void> {
         if (await import('node:fs').then((fs) => fs.existsSync(worker))) {
           children.push(startProcess('worker', bin('tsx'), ['--conditions=react-server', worker], { cwd: root, env, quiet: !process.env.E2E_VERBOSE }));
         }
+        // The web server's output also goes to a file, so specs can prove that no secret is ever logged.
+        const webLog = path.join(tmpdir(), `dx-portal-e2e-web-${process.pid}.log`);
+        cleanups.push(() => rm(webLog, { force: true }));
         const web = startProcess('web', bin('next'), ['start', '--port', String(appPort), '--hostname', '127.0.0.1'], {
           cwd: root,
           env: { ...env, NODE_ENV: 'production' },
           quiet: !process.env.E2E_VERBOSE,
+          logFile: webLog,
         });
         children.push(web);
         await waitForHttp(`${baseUrl}/sign-in`, { timeoutMs: 60_000, what: 'The web app', died: web.exited });
@@ -140,6 +144,7 @@ async function main(): Promise<void> {
         await run('e2e', bin('playwright'), ['test', ...args.filter((a) => !a.startsWith('--only=') && a !== '--skip-build')], {
           ...env,
           E2E_BASE_URL: baseUrl,
+          E2E_WEB_LOG: webLog,
           NODE_OPTIONS: '--conditions=react-server',
         });
       });

@@ -5,6 +5,7 @@ import { signIn } from 'next-auth/react';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
+import { ScriptedForm } from '@/components/forms/scripted-form';
 import { Button } from '@/components/ui/button';
 import { Field, FormMessage, Input } from '@/components/ui/form';
 import { signInSchema, type SignInInput } from '@/lib/auth/schema';
@@ -35,7 +36,7 @@ export function SignInForm({ callbackUrl, signedOut }: { callbackUrl?: string; s
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4">
+    <ScriptedForm onSubmit={onSubmit} className="space-y-4">
       {signedOut && !formError ? <FormMessage success="You have signed out." /> : null}
       <FormMessage error={formError} />
       <fieldset disabled={isSubmitting} className="space-y-4">
@@ -49,6 +50,6 @@ export function SignInForm({ callbackUrl, signedOut }: { callbackUrl?: string; s
           {isSubmitting ? 'Signing in…' : 'Sign in'}
         </Button>
       </fieldset>
-    </form>
+    </ScriptedForm>
   );
 }

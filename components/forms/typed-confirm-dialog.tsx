@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { z } from 'zod';
+import { ScriptedForm } from '@/components/forms/scripted-form';
 import type { ActionResult } from '@/lib/auth/action';
 import { Button } from '../ui/button';
 import { Dialog, DialogContent, DialogTrigger } from '../ui/dialog';
@@ -48,7 +49,7 @@ export function TypedConfirmDialog<T extends Record<string, string>>({ action, i
         {blockedReason ? (
           <p className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">{blockedReason}</p>
         ) : (
-          <form onSubmit={form.submit} noValidate className="space-y-4">
+          <ScriptedForm onSubmit={form.submit} className="space-y-4">
             <FormMessage error={form.formError} />
             <Field id="confirmName" label={`Type ${name} to confirm`} error={error}>
               {(aria) => <Input autoComplete="off" {...aria} {...form.register('confirmName' as never)} />}
@@ -61,7 +62,7 @@ export function TypedConfirmDialog<T extends Record<string, string>>({ action, i
                 {form.pending ? pendingLabel : confirmLabel}
               </Button>
             </div>
-          </form>
+          </ScriptedForm>
         )}
       </DialogContent>
     </Dialog>

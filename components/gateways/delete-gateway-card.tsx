@@ -1,6 +1,6 @@
 import { Card, CardBody, CardHeader, CardTitle } from '../ui/card';
 import type { ActionResult } from '@/lib/auth/action';
-import { ConfirmActionDialog } from './confirm-action-dialog';
+import { ConfirmActionDialog } from '../forms/confirm-action-dialog';
 
 /**
  * The Delete card of a gateway page. A request AWS never carried out ("failed request") is only

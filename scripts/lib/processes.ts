@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 
 export type Managed = { name: string; child: ChildProcess; exited: Promise<number | null> };
@@ -6,8 +7,13 @@ export type Managed = { name: string; child: ChildProcess; exited: Promise<numbe
 const colours = ['\x1b[36m', '\x1b[35m', '\x1b[33m', '\x1b[32m', '\x1b[34m'];
 let next = 0;
 
-/** Starts a child process whose output is prefixed with its name. */
-export function startProcess(name: string, command: string, args: string[], options: { env?: Record<string, string | undefined>; cwd?: string; quiet?: boolean } = {}): Managed {
+/** Starts a child process whose output is prefixed with its name (and copied to `logFile` when given). */
+export function startProcess(
+  name: string,
+  command: string,
+  args: string[],
+  options: { env?: Record<string, string | undefined>; cwd?: string; quiet?: boolean; logFile?: string } = {},
+): Managed {
   const child = spawn(command, args, {
     cwd: options.cwd,
     env: { ...process.env, ...options.env },
@@ -16,14 +22,17 @@ export function startProcess(name: string, command: string, args: string[], opti
   });
   const colour = colours[next++ % colours.length];
   const prefix = process.stdout.isTTY ? `${colour}${name.padEnd(8)}\x1b[0m│ ` : `${name.padEnd(8)}│ `;
+  const log = options.logFile ? createWriteStream(options.logFile, { flags: 'a' }) : undefined;
   for (const stream of [child.stdout, child.stderr]) {
     if (!stream) continue;
     const lines = createInterface({ input: stream });
     lines.on('line', (line) => {
+      log?.write(`${line}\n`);
       if (!options.quiet) process.stdout.write(`${prefix}${line}\n`);
     });
   }
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  if (log) void exited.then(() => log.end());
   return { name, child, exited };
 }
 

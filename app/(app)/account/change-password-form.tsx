@@ -3,6 +3,7 @@
 import { signIn } from 'next-auth/react';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
+import { ScriptedForm } from '@/components/forms/scripted-form';
 import { useActionForm } from '@/components/forms/use-action-form';
 import { Button } from '@/components/ui/button';
 import { Field, FormMessage, Input } from '@/components/ui/form';
@@ -37,7 +38,7 @@ export function ChangePasswordForm({ email }: { email: string }) {
   });
   const { errors } = form.formState;
   return (
-    <form onSubmit={form.submit} onChange={() => setDone(false)} noValidate className="space-y-4">
+    <ScriptedForm onSubmit={form.submit} onChange={() => setDone(false)} className="space-y-4">
       <FormMessage error={form.formError} success={done ? 'Your password has been changed, and every other session of your account has been signed out.' : undefined} />
       <fieldset disabled={form.pending} className="space-y-4">
         <Field id="currentPassword" label="Current password" error={errors.currentPassword?.message}>
@@ -51,6 +52,6 @@ export function ChangePasswordForm({ email }: { email: string }) {
         </Field>
         <Button type="submit">{form.pending ? 'Changing…' : 'Change password'}</Button>
       </fieldset>
-    </form>
+    </ScriptedForm>
   );
 }

@@ -1,6 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
+import { ScriptedForm } from '@/components/forms/scripted-form';
 import { useActionForm } from '@/components/forms/use-action-form';
 import { Button } from '@/components/ui/button';
 import { Field, FormMessage, Input } from '@/components/ui/form';
@@ -17,7 +18,7 @@ export function RegisterAwsAccountForm() {
   });
   const { errors } = form.formState;
   return (
-    <form onSubmit={form.submit} noValidate className="space-y-4">
+    <ScriptedForm onSubmit={form.submit} className="space-y-4">
       <FormMessage error={form.formError} />
       <fieldset disabled={form.pending} className="grid gap-4 sm:grid-cols-[1fr_1fr_auto] sm:items-start">
         <Field id="accountId" label="AWS account id" error={errors.accountId?.message} hint="12 digits, from the top-right menu of the AWS console.">
@@ -30,6 +31,6 @@ export function RegisterAwsAccountForm() {
           {form.pending ? 'Registering…' : 'Register account'}
         </Button>
       </fieldset>
-    </form>
+    </ScriptedForm>
   );
 }

@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
+import { ScriptedForm } from '@/components/forms/scripted-form';
 import { useActionForm } from '@/components/forms/use-action-form';
 import { Button } from '@/components/ui/button';
 import { Dialog, DialogContent, DialogTrigger } from '@/components/ui/dialog';
@@ -66,7 +67,7 @@ export function CreateDxGatewayDialog({ accounts }: { accounts: Account[] }) {
         {verified.length === 0 ? (
           <NoVerifiedAccount />
         ) : (
-          <form onSubmit={form.submit} noValidate className="space-y-4">
+          <ScriptedForm onSubmit={form.submit} className="space-y-4">
             <FormMessage error={form.formError} />
             <fieldset disabled={form.pending} className="space-y-4">
               <Field id="dx-awsAccountId" label="AWS account" error={errors.awsAccountId?.message} hint={unverifiedHint(accounts)}>
@@ -89,7 +90,7 @@ export function CreateDxGatewayDialog({ accounts }: { accounts: Account[] }) {
                 <Button type="submit">{form.pending ? 'Creating…' : 'Create gateway'}</Button>
               </div>
             </fieldset>
-          </form>
+          </ScriptedForm>
         )}
       </DialogContent>
     </Dialog>
@@ -119,7 +120,7 @@ export function CreateVpnGatewayDialog({ accounts, regions }: { accounts: Accoun
         {verified.length === 0 ? (
           <NoVerifiedAccount />
         ) : (
-          <form onSubmit={form.submit} noValidate className="space-y-4">
+          <ScriptedForm onSubmit={form.submit} className="space-y-4">
             <FormMessage error={form.formError} />
             <fieldset disabled={form.pending} className="space-y-4">
               <Field id="vgw-awsAccountId" label="AWS account" error={errors.awsAccountId?.message} hint={unverifiedHint(accounts) ?? 'The account that owns the VPC.'}>
@@ -153,7 +154,7 @@ export function CreateVpnGatewayDialog({ accounts, regions }: { accounts: Accoun
                 <Button type="submit">{form.pending ? 'Creating…' : 'Create gateway'}</Button>
               </div>
             </fieldset>
-          </form>
+          </ScriptedForm>
         )}
       </DialogContent>
     </Dialog>

@@ -2,6 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
+import { ScriptedForm } from '@/components/forms/scripted-form';
 import { useActionForm } from '@/components/forms/use-action-form';
 import { Button } from '@/components/ui/button';
 import { Dialog, DialogContent, DialogTrigger } from '@/components/ui/dialog';
@@ -71,7 +72,7 @@ export function AddUserDialog({ organisations }: { organisations: Array<{ id: st
             </div>
           </div>
         ) : (
-          <form onSubmit={form.submit} noValidate className="space-y-4">
+          <ScriptedForm onSubmit={form.submit} className="space-y-4">
             <FormMessage error={form.formError} />
             <fieldset disabled={form.pending} className="space-y-4">
               <Field id="user-name" label="Name" error={errors.name?.message}>
@@ -138,7 +139,7 @@ export function AddUserDialog({ organisations }: { organisations: Array<{ id: st
                 <Button type="submit">{form.pending ? 'Adding…' : 'Add user'}</Button>
               </div>
             </fieldset>
-          </form>
+          </ScriptedForm>
         )}
       </DialogContent>
     </Dialog>

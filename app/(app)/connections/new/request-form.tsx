@@ -3,6 +3,7 @@
 import { AlertTriangle } from 'lucide-react';
 import { useRouter } from 'next/navigation';
 import { useEffect } from 'react';
+import { ScriptedForm } from '@/components/forms/scripted-form';
 import { useActionForm } from '@/components/forms/use-action-form';
 import { Button } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
@@ -58,7 +59,7 @@ export function RequestConnectionForm({ catalog }: { catalog: RequestCatalog }) 
   }, [locationId, usable, form]);
 
   return (
-    <form onSubmit={form.submit} noValidate className="space-y-8">
+    <ScriptedForm onSubmit={form.submit} className="space-y-8">
       <FormMessage error={form.formError} />
       {catalog.awsWarning ? <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200">{catalog.awsWarning}</p> : null}
       <fieldset disabled={form.pending} className="space-y-8">
@@ -213,6 +214,6 @@ export function RequestConnectionForm({ catalog }: { catalog: RequestCatalog }) 
           <p className="text-sm text-slate-600">Nothing is created in AWS until our NOC approves the request.</p>
         </div>
       </fieldset>
-    </form>
+    </ScriptedForm>
   );
 }

@@ -4,6 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { toast } from 'sonner';
 import type { z } from 'zod';
+import { ScriptedForm } from '@/components/forms/scripted-form';
 import { useActionForm } from '@/components/forms/use-action-form';
 import { Button } from '@/components/ui/button';
 import { Dialog, DialogContent, DialogTrigger } from '@/components/ui/dialog';
@@ -44,7 +45,7 @@ export function ApproveForm({ requestGroupId, label, hosted }: { requestGroupId:
         title={`Approve ${label}?`}
         description={hosted.length > 0 ? 'Choose the interconnect and VLAN for each hosted connection. Suggested VLANs are free on the interconnect right now.' : 'The port is created in the customer’s AWS account as soon as you approve.'}
       >
-        <form onSubmit={form.submit} noValidate className="space-y-4">
+        <ScriptedForm onSubmit={form.submit} className="space-y-4">
           <FormMessage error={form.formError} />
           <fieldset disabled={form.pending} className="space-y-4">
             {hosted.map((h, index) => (
@@ -78,7 +79,7 @@ export function ApproveForm({ requestGroupId, label, hosted }: { requestGroupId:
               <Button type="submit">{form.pending ? 'Approving…' : 'Approve and provision'}</Button>
             </div>
           </fieldset>
-        </form>
+        </ScriptedForm>
       </DialogContent>
     </Dialog>
   );
@@ -105,7 +106,7 @@ export function RejectForm({ requestGroupId, label }: { requestGroupId: string; 
         </Button>
       </DialogTrigger>
       <DialogContent title={`Reject ${label}?`} description="The customer sees this reason on the connection's page.">
-        <form onSubmit={form.submit} noValidate className="space-y-4">
+        <ScriptedForm onSubmit={form.submit} className="space-y-4">
           <FormMessage error={form.formError} />
           <fieldset disabled={form.pending} className="space-y-4">
             <Field id="reason" label="Reason" error={form.formState.errors.reason?.message}>
@@ -120,7 +121,7 @@ export function RejectForm({ requestGroupId, label }: { requestGroupId: string; 
               </Button>
             </div>
           </fieldset>
-        </form>
+        </ScriptedForm>
       </DialogContent>
     </Dialog>
   );

@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { toast } from 'sonner';
 import { z } from 'zod';
+import { ScriptedForm } from '@/components/forms/scripted-form';
 import { useActionForm } from '@/components/forms/use-action-form';
 import { Button } from '@/components/ui/button';
 import { Field, FormMessage, Select } from '@/components/ui/form';
@@ -35,7 +36,7 @@ export function ConfirmHostedVif({
   });
   const errors = form.formState.errors;
   return (
-    <form onSubmit={form.submit} noValidate className="space-y-3">
+    <ScriptedForm onSubmit={form.submit} className="space-y-3">
       <p className="text-sm text-slate-700">
         This interface was allocated to AWS account <span className="font-mono">{accountId}</span> and waits for that account to accept it
         {type === 'PUBLIC' ? '.' : ' and choose where it attaches.'} You can confirm it here through that account&apos;s role, or in its AWS console.
@@ -74,6 +75,6 @@ export function ConfirmHostedVif({
           <Button type="submit">{form.pending ? 'Confirming…' : `Confirm as ${accountId}`}</Button>
         </div>
       </fieldset>
-    </form>
+    </ScriptedForm>
   );
 }

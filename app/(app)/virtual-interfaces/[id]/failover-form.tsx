@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { toast } from 'sonner';
 import { ActionButton } from '@/components/forms/action-button';
+import { ScriptedForm } from '@/components/forms/scripted-form';
 import { useActionForm } from '@/components/forms/use-action-form';
 import { Button } from '@/components/ui/button';
 import { Field, FormMessage, Input } from '@/components/ui/form';
@@ -31,7 +32,7 @@ export function FailoverControls({ id, testing, peers }: { id: string; testing: 
     );
   }
   return (
-    <form onSubmit={form.submit} noValidate className="space-y-3">
+    <ScriptedForm onSubmit={form.submit} className="space-y-3">
       <p className="text-sm text-slate-600">{FAILOVER_TEST_EXPLANATION}</p>
       <FormMessage error={form.formError} />
       <fieldset disabled={form.pending} className="space-y-3">
@@ -52,6 +53,6 @@ export function FailoverControls({ id, testing, peers }: { id: string; testing: 
           {form.pending ? 'Starting…' : 'Start failover test'}
         </Button>
       </fieldset>
-    </form>
+    </ScriptedForm>
   );
 }

@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { toast } from 'sonner';
 import { z } from 'zod';
+import { ScriptedForm } from '@/components/forms/scripted-form';
 import { useActionForm } from '@/components/forms/use-action-form';
 import { Button } from '@/components/ui/button';
 import { Field, FormMessage, Input, Select, Textarea } from '@/components/ui/form';
@@ -38,7 +39,7 @@ export function RouterSettingsFormCard({ id, initial, vlan }: { id: string; init
   const tagVlan = form.watch('settings.router.tagVlan');
   const iface = form.watch('settings.router.interface');
   return (
-    <form onSubmit={form.submit} noValidate className="space-y-4">
+    <ScriptedForm onSubmit={form.submit} className="space-y-4">
       <FormMessage error={form.formError} />
       <fieldset disabled={form.pending} className="grid gap-4 md:grid-cols-2">
         <Field id="hostname" label="Router server host name" error={msg(errors?.router?.hostname)}>
@@ -95,6 +96,6 @@ export function RouterSettingsFormCard({ id, initial, vlan }: { id: string; init
           </Button>
         </div>
       </fieldset>
-    </form>
+    </ScriptedForm>
   );
 }

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { formatDateTime } from '@/components/format';
-import { ConfirmActionDialog } from '@/components/gateways/confirm-action-dialog';
+import { ConfirmActionDialog } from '@/components/forms/confirm-action-dialog';
 import { DeleteGatewayCard } from '@/components/gateways/delete-gateway-card';
 import { Fact, Facts } from '@/components/ui/facts';
 import { GatewayStatus } from '@/components/gateways/gateway-status';

@@ -3,7 +3,8 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { toast } from 'sonner';
-import { BlockedNote } from '@/components/gateways/blocked-note';
+import { ScriptedForm } from '@/components/forms/scripted-form';
+import { BlockedNote } from '@/components/forms/blocked-note';
 import { useActionForm } from '@/components/forms/use-action-form';
 import { Button } from '@/components/ui/button';
 import { Field, FormMessage, Select, Textarea } from '@/components/ui/form';
@@ -43,7 +44,7 @@ export function AssociateForm({ vpnGatewayId, choices, vpcCidrs, blockedReason }
     );
   }
   return (
-    <form onSubmit={form.submit} noValidate className="space-y-4">
+    <ScriptedForm onSubmit={form.submit} className="space-y-4">
       <FormMessage error={form.formError} />
       {blockedReason ? <BlockedNote>{blockedReason}</BlockedNote> : null}
       <fieldset disabled={form.pending || Boolean(blockedReason)} className="space-y-4">
@@ -80,6 +81,6 @@ export function AssociateForm({ vpnGatewayId, choices, vpcCidrs, blockedReason }
         </Field>
         <Button type="submit">{form.pending ? 'Associating…' : 'Associate'}</Button>
       </fieldset>
-    </form>
+    </ScriptedForm>
   );
 }

@@ -2,7 +2,8 @@
 
 import { useRouter } from 'next/navigation';
 import { toast } from 'sonner';
-import { BlockedNote } from '@/components/gateways/blocked-note';
+import { ScriptedForm } from '@/components/forms/scripted-form';
+import { BlockedNote } from '@/components/forms/blocked-note';
 import { useActionForm } from '@/components/forms/use-action-form';
 import { Button } from '@/components/ui/button';
 import { Field, FormMessage, Select } from '@/components/ui/form';
@@ -26,7 +27,7 @@ export function AttachForm({ vpnGatewayId, vpcs, blockedReason }: { vpnGatewayId
   });
   if (vpcs.length === 0) return <p className="text-sm text-slate-600">This AWS account has no VPC in this Region. Create the VPC first, then attach the gateway to it.</p>;
   return (
-    <form onSubmit={form.submit} noValidate className="space-y-4">
+    <ScriptedForm onSubmit={form.submit} className="space-y-4">
       <FormMessage error={form.formError} />
       {blockedReason ? <BlockedNote>{blockedReason}</BlockedNote> : null}
       <fieldset disabled={form.pending || Boolean(blockedReason)} className="flex flex-col gap-3 sm:flex-row sm:items-end">
@@ -47,6 +48,6 @@ export function AttachForm({ vpnGatewayId, vpcs, blockedReason }: { vpnGatewayId
           {form.pending ? 'Attaching…' : 'Attach to VPC'}
         </Button>
       </fieldset>
-    </form>
+    </ScriptedForm>
   );
 }

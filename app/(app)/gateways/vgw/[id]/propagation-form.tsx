@@ -3,7 +3,8 @@
 import { useRouter } from 'next/navigation';
 import { useRef } from 'react';
 import { toast } from 'sonner';
-import { BlockedNote } from '@/components/gateways/blocked-note';
+import { ScriptedForm } from '@/components/forms/scripted-form';
+import { BlockedNote } from '@/components/forms/blocked-note';
 import { useActionForm } from '@/components/forms/use-action-form';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
@@ -35,7 +36,7 @@ export function PropagationForm({ vpnGatewayId, tables, blockedReason }: { vpnGa
   const error = form.formState.errors.routeTableIds?.message;
   if (tables.length === 0) return <p className="text-sm text-slate-600">The VPC has no route tables.</p>;
   return (
-    <form onSubmit={(e) => e.preventDefault()} noValidate className="space-y-4">
+    <ScriptedForm onSubmit={(e) => e.preventDefault()} className="space-y-4">
       <FormMessage error={form.formError} />
       {blockedReason ? <BlockedNote>{blockedReason}</BlockedNote> : null}
       <fieldset disabled={form.pending || Boolean(blockedReason)} className="space-y-3" aria-describedby={error ? 'routeTableIds-error' : undefined}>
@@ -69,6 +70,6 @@ export function PropagationForm({ vpnGatewayId, tables, blockedReason }: { vpnGa
           </Button>
         </div>
       </fieldset>
-    </form>
+    </ScriptedForm>
   );
 }

@@ -2,6 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useEffect, useMemo } from 'react';
+import { ScriptedForm } from '@/components/forms/scripted-form';
 import { useActionForm } from '@/components/forms/use-action-form';
 import { Button } from '@/components/ui/button';
 import { Field, FormMessage, Input, Select, Textarea } from '@/components/ui/form';
@@ -87,7 +88,7 @@ export function VifWizard(props: WizardProps) {
   const errorFor = (field: keyof CreateVifInput) => errors[field]?.message ?? live?.fieldErrors[field]?.[0];
 
   return (
-    <form onSubmit={form.submit} noValidate className="space-y-8">
+    <ScriptedForm onSubmit={form.submit} className="space-y-8">
       <FormMessage error={form.formError} />
       <fieldset disabled={form.pending} className="space-y-8">
         <section aria-labelledby="vif-type" className="space-y-3">
@@ -292,6 +293,6 @@ export function VifWizard(props: WizardProps) {
           <p className="text-sm text-slate-600">The portal creates it in AWS right away; BGP comes up once your router is configured.</p>
         </div>
       </fieldset>
-    </form>
+    </ScriptedForm>
   );
 }
