@@ -3,11 +3,12 @@ import { uniqueSuffix } from '../lib/db/seed/factories';
 import { pdfText } from '../lib/test/pdf';
 import { customerDirectConnect } from '../lib/test/scenario';
 import { expect, test } from './fixtures';
-import { currentStep, queueRow, requestConnection, timeline } from './helpers';
+import { currentStep, header, queueRow, requestConnection, timeline } from './helpers';
 
 test.describe('connection lifecycle', () => {
-  test('dedicated: request → NOC approves → provisioned → LOA-CFA → cross-connect → available', async ({ page, customer, openAs }) => {
-    await customer();
+  test('dedicated: request → NOC approves → provisioned → LOA-CFA → cross-connect → available', async ({ page, customer, openAs, db }) => {
+    const { orgId } = await customer();
+    const orgName = (await db.organisation.findUniqueOrThrow({ where: { id: orgId } })).name;
     const name = `dc-${uniqueSuffix()}`;
     const path = await requestConnection(page, { type: 'Dedicated port', name, speed: '10 Gbps' });
     await expect(currentStep(page)).toContainText('Waiting for NOC review');
@@ -37,17 +38,51 @@ test.describe('connection lifecycle', () => {
     const text = pdfText(pdf);
     expect(text).toContain(awsId);
     expect(text).toContain('Northwind Colocation');
+    // The cover sheet names the tenant: AWS's letter names only the AWS account holder.
+    expect(text).toContain(`Tenant`);
+    expect(text).toContain(orgName);
     await expect(timeline(page)).toContainText('Downloaded the LOA-CFA');
+    // One download, one event; a HEAD probe (download managers, link checkers) is not a download.
+    const loaUrl = `${path}`.replace('/connections/', '/api/connections/') + '/loa';
+    expect((await page.request.head(loaUrl)).status()).toBe(200);
+    await page.reload();
+    await expect(timeline(page).getByText(/^Downloaded the LOA-CFA/)).toHaveCount(1);
 
     await noc.goto('/noc/cross-connects');
     const row = noc.getByRole('row').filter({ hasText: name });
+    await expect(row).toContainText(`Tenant: ${orgName}`);
     await row.getByRole('button', { name: 'Reserve port…' }).click();
     await noc.getByLabel('Patch panel').fill('MMR1-PP-04');
     await noc.getByLabel('Port', { exact: true }).fill('17/18');
     await noc.getByRole('button', { name: 'Reserve port', exact: true }).click();
+    await expect(row).toContainText('MMR1-PP-04 / 17/18');
     await row.getByRole('button', { name: 'Mark patched' }).click();
-    await row.getByRole('button', { name: 'Mark tested' }).click();
-    await row.getByRole('button', { name: 'Complete' }).click();
+
+    // Testing needs evidence: an empty form is refused with a reason, then the readings are kept.
+    await row.getByRole('button', { name: 'Mark tested…' }).click();
+    const test = noc.getByRole('dialog');
+    await expect(test).toContainText('10GBASE-LR: -14.4 to 0.5 dBm.');
+    await test.getByRole('button', { name: 'Mark tested' }).click();
+    await expect(test.getByText('Record the measured light level or describe the test result')).toBeVisible();
+    await test.getByLabel('Rx light level (dBm)').fill('-3.2');
+    await test.getByLabel('Tx light level (dBm)').fill('-2.5');
+    await test.getByLabel('Test result').fill('Loopback clean, 0 errors in 10 minutes');
+    await test.getByRole('button', { name: 'Mark tested' }).click();
+    await expect(row).toContainText('Rx −3.2 dBm (within 10GBASE-LR range), Tx −2.5 dBm (within 10GBASE-LR range). Result: Loopback clean');
+
+    // The printable work order carries the same facts.
+    await row.getByRole('link', { name }).click();
+    await expect(noc.getByRole('heading', { level: 1 })).toHaveText(`Install work order: ${name}`);
+    await expect(noc.getByText(orgName).first()).toBeVisible();
+    await expect(noc.getByText('MMR1-PP-04 / 17/18')).toBeVisible();
+    await expect(noc.getByText(/Tested .* by /)).toBeVisible();
+
+    // Completing asks first, naming the connection.
+    await noc.getByRole('button', { name: 'Complete…' }).click();
+    await expect(noc.getByRole('dialog')).toContainText(`Complete the cross-connect for ${name}?`);
+    await noc.getByRole('button', { name: `Complete ${name}` }).click();
+    await expect(header(noc)).toContainText('Complete');
+    await noc.goto('/noc/cross-connects');
     await expect(row).toHaveCount(0);
 
     // The sandbox sees light on the patched fibre; the sync notices and the page updates by itself.
@@ -55,6 +90,7 @@ test.describe('connection lifecycle', () => {
     await expect(page.getByText('Active', { exact: true })).toBeVisible();
     await expect(timeline(page)).toContainText('The link is up: the connection is available.');
     await expect(timeline(page)).toContainText('MMR1-PP-04 port 17/18');
+    await expect(timeline(page)).toContainText('Cross-connect: tested: Rx −3.2 dBm');
     expect(new URL(page.url()).pathname).toBe(path);
   });
 

@@ -21,7 +21,7 @@ type Props = {
   successMessage: string;
   /** When set, the action is not available: the button is disabled and the reason shown beside it. */
   blockedReason?: string | null;
-  variant?: 'danger' | 'secondary';
+  variant?: 'danger' | 'secondary' | 'primary';
   size?: 'sm' | 'md';
 };
 

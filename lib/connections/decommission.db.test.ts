@@ -1,40 +1,15 @@
-import { randomUUID } from 'node:crypto';
-import { CreateConnectionCommand, DescribeConnectionsCommand } from '@aws-sdk/client-direct-connect';
+import { DescribeConnectionsCommand } from '@aws-sdk/client-direct-connect';
 import { describe, expect, it } from 'vitest';
-import type { Actor } from '../auth/permissions';
 import { testDb } from '../test/db';
 import { SandboxControl } from '../test/sandbox';
-import { customerDirectConnect, seedSandboxCustomer } from '../test/scenario';
+import { seedActiveDedicated } from '../test/scenario';
 import { decommissionConnection } from './commands';
 import { runDecommission } from './decommission';
 import { downloadLoa, fetchLoa } from './loa';
 
 const sandbox = SandboxControl.fromEnv();
 
-async function activeDedicated() {
-  const s = await seedSandboxCustomer(testDb(), sandbox);
-  const client = customerDirectConnect(s.credentials);
-  const made = await client.send(new CreateConnectionCommand({ location: 'EqDC2', bandwidth: '10Gbps', connectionName: 'to-retire' }));
-  await sandbox.review(made.connectionId!);
-  const connection = await testDb().connection.create({
-    data: {
-      orgId: s.orgId,
-      awsAccountId: s.account.id,
-      requestedById: s.owner.user.id,
-      requestGroupId: randomUUID(),
-      name: `retire-${randomUUID().slice(0, 6)}`,
-      type: 'DEDICATED',
-      bandwidth: '10Gbps',
-      locationId: s.locations.eqdc2.id,
-      region: 'us-east-1',
-      portalStatus: 'ACTIVE',
-      awsConnectionId: made.connectionId,
-      awsState: 'pending',
-    },
-  });
-  const owner: Actor = { kind: 'customer', role: 'CUSTOMER_OWNER', userId: s.owner.user.id, name: s.owner.user.name, email: s.owner.user.email, orgId: s.orgId, orgName: 'x' };
-  return { ...s, client, connection, owner };
-}
+const activeDedicated = () => seedActiveDedicated(testDb(), sandbox);
 
 describe('LOA-CFA', () => {
   it('opens the install work order when AWS issues the LOA, and re-issues an expired one on download', async () => {

@@ -9,7 +9,11 @@ import { loaExpiry } from '../domain/connections/lifecycle';
 import { env } from '../env';
 import { AppError, ErrorCode, notFound } from '../errors';
 import { connectionSubject, eventActor, recordEvent, systemActor } from '../events/record';
+import { bandwidthLabel } from '../domain/connections/bandwidth';
+import { crossConnectStatusLabels } from '../domain/connections/labels';
+import { opticsFor } from '../domain/connections/optics';
 import { customerTarget } from './aws-target';
+import { withCoverSheet, type CoverFacts } from './loa-cover';
 
 type LoaSubject = {
   id: string;
@@ -91,9 +95,48 @@ export async function fetchLoa(connectionId: string): Promise<void> {
   });
 }
 
+/** What the cover sheet says, read after the download was recorded (the work order's expiry is current). */
+async function coverFacts(connectionId: string, issuedAt: Date, expiresAt: Date): Promise<CoverFacts> {
+  const c = await db().connection.findUniqueOrThrow({
+    where: { id: connectionId },
+    select: {
+      id: true,
+      name: true,
+      bandwidth: true,
+      awsConnectionId: true,
+      awsDevice: true,
+      org: { select: { name: true } },
+      awsAccount: { select: { accountId: true, name: true } },
+      location: { select: { code: true, name: true, facility: true } },
+      crossConnects: { where: { kind: 'INSTALL', status: { not: 'CANCELLED' } }, orderBy: { createdAt: 'desc' }, take: 1, select: { status: true, patchPanel: true, panelPort: true, awsDevice: true } },
+    },
+  });
+  const order = c.crossConnects[0];
+  return {
+    providerName: env().DX_PROVIDER_NAME,
+    tenant: c.org.name,
+    connectionName: c.name,
+    portalId: c.id,
+    awsConnectionId: c.awsConnectionId ?? '',
+    awsAccountId: c.awsAccount.accountId,
+    awsAccountName: c.awsAccount.name,
+    location: `${c.location.code}: ${c.location.name}`,
+    facility: c.location.facility,
+    portSpeed: bandwidthLabel(c.bandwidth),
+    optics: opticsFor(c.bandwidth)?.name ?? null,
+    awsDevice: order?.awsDevice ?? c.awsDevice,
+    patchPanel: order?.patchPanel ?? null,
+    panelPort: order?.panelPort ?? null,
+    workOrderStatus: order ? crossConnectStatusLabels[order.status].label : null,
+    issuedAt,
+    expiresAt,
+  };
+}
+
 /**
- * The LOA-CFA PDF for a download. Every download asks AWS again, so an expired LOA is replaced by
- * a fresh one, and every download is an event on the timeline.
+ * The LOA-CFA PDF for a download: the provider's cover sheet (tenant, patch-panel port) and AWS's
+ * letter. Every download asks AWS again, so an expired LOA is replaced by a fresh one, and every
+ * download is one event on the timeline.
  */
 export async function downloadLoa(actor: Actor, connectionId: string): Promise<{ pdf: Uint8Array; filename: string; expiresAt: Date }> {
   const c = await db().connection.findFirst({ where: { id: connectionId, ...readScope(actor) }, select: loaSelect });
@@ -121,6 +164,7 @@ export async function downloadLoa(actor: Actor, connectionId: string): Promise<{
     });
     return expiry;
   });
+  const cover = await coverFacts(c.id, issuedAt, expiresAt);
   const safeName = c.name.replace(/[^\w.-]+/g, '-').slice(0, 60);
-  return { pdf, filename: `LOA-CFA-${c.awsConnectionId}-${safeName}.pdf`, expiresAt };
+  return { pdf: await withCoverSheet(pdf, cover), filename: `LOA-CFA-${c.awsConnectionId}-${safeName}.pdf`, expiresAt };
 }

@@ -6,7 +6,8 @@ import { db } from '../db/client';
 import type { CrossConnectStatus, Prisma } from '../db/generated/client';
 import { staffCrossOrgScope } from '../db/scope';
 import { crossConnectStatusLabels } from '../domain/connections/labels';
-import { nextCrossConnectStep, type advanceCrossConnectSchema, type reservePortSchema } from '../domain/connections/cross-connect';
+import { nextCrossConnectStep, testEvidence, type advanceCrossConnectSchema, type markTestedSchema, type reservePortSchema } from '../domain/connections/cross-connect';
+import { opticsFor } from '../domain/connections/optics';
 import { conflict, forbidden, notFound } from '../errors';
 import { eventActor, recordEvent } from '../events/record';
 import { enqueue } from '../jobs/enqueue';
@@ -17,31 +18,86 @@ function requireCrossConnects(actor: Actor) {
   return staffCrossOrgScope(actor);
 }
 
+const orderSelect = {
+  id: true,
+  kind: true,
+  status: true,
+  patchPanel: true,
+  panelPort: true,
+  awsDevice: true,
+  loaExpiresAt: true,
+  createdAt: true,
+  reservedAt: true,
+  reservedById: true,
+  patchedAt: true,
+  patchedById: true,
+  testedAt: true,
+  testedById: true,
+  testRxDbm: true,
+  testTxDbm: true,
+  testNote: true,
+  completedAt: true,
+  completedById: true,
+  connection: {
+    select: {
+      id: true,
+      name: true,
+      type: true,
+      awsConnectionId: true,
+      awsState: true,
+      bandwidth: true,
+      region: true,
+      loaIssuedAt: true,
+      org: { select: { id: true, name: true } },
+      awsAccount: { select: { accountId: true, name: true } },
+      location: { select: { code: true, name: true, facility: true } },
+    },
+  },
+} satisfies Prisma.CrossConnectOrderSelect;
+
+type OrderRow = Prisma.CrossConnectOrderGetPayload<{ select: typeof orderSelect }>;
+
+/** Adds who did each step (names, one query for all orders) and the port's optics. */
+async function withPeople<T extends OrderRow>(orders: T[]) {
+  const ids = [...new Set(orders.flatMap((o) => [o.reservedById, o.patchedById, o.testedById, o.completedById]).filter((id): id is string => Boolean(id)))];
+  const users = ids.length ? await db().user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } }) : [];
+  const name = new Map(users.map((u) => [u.id, u.name]));
+  const who = (id: string | null) => (id ? (name.get(id) ?? 'a former user') : null);
+  return orders.map((o) => ({
+    ...o,
+    optics: opticsFor(o.connection.bandwidth),
+    reservedBy: who(o.reservedById),
+    patchedBy: who(o.patchedById),
+    testedBy: who(o.testedById),
+    completedBy: who(o.completedById),
+  }));
+}
+
 export async function listCrossConnects(actor: Actor, view: 'open' | 'done' = 'open') {
   requireCrossConnects(actor);
   const where: Prisma.CrossConnectOrderWhereInput = view === 'open' ? { status: { notIn: ['COMPLETE', 'CANCELLED'] } } : { status: { in: ['COMPLETE', 'CANCELLED'] } };
-  return db().crossConnectOrder.findMany({
+  const orders = await db().crossConnectOrder.findMany({
     where,
     orderBy: view === 'open' ? [{ loaExpiresAt: 'asc' }, { createdAt: 'asc' }] : [{ completedAt: 'desc' }],
     take: 200,
-    select: {
-      id: true,
-      kind: true,
-      status: true,
-      patchPanel: true,
-      panelPort: true,
-      awsDevice: true,
-      loaExpiresAt: true,
-      createdAt: true,
-      reservedAt: true,
-      patchedAt: true,
-      testedAt: true,
-      completedAt: true,
-      connection: {
-        select: { id: true, name: true, awsConnectionId: true, bandwidth: true, org: { select: { name: true } }, location: { select: { code: true, facility: true } } },
-      },
-    },
+    select: orderSelect,
   });
+  return withPeople(orders);
+}
+
+/** One work order with everything a facility technician needs, and its own history. */
+export async function getCrossConnect(actor: Actor, id: string) {
+  requireCrossConnects(actor);
+  const order = await db().crossConnectOrder.findUnique({ where: { id }, select: orderSelect });
+  if (!order) return null;
+  const [withNames] = await withPeople([order]);
+  const events = await db().event.findMany({
+    where: { subjectType: 'CROSS_CONNECT', subjectId: id },
+    orderBy: [{ occurredAt: 'asc' }, { id: 'asc' }],
+    take: 100,
+    select: { id: true, occurredAt: true, source: true, actorLabel: true, kind: true, fromState: true, toState: true, message: true },
+  });
+  return { ...withNames!, events: events.map((e) => ({ ...e, id: e.id.toString() })) };
 }
 
 export type CrossConnectRow = Awaited<ReturnType<typeof listCrossConnects>>[number];
@@ -55,7 +111,15 @@ const stamp: Record<CrossConnectStatus, (userId: string, at: Date) => Prisma.Cro
   CANCELLED: () => ({}),
 };
 
-async function advance(actor: Actor, orderId: string, from: CrossConnectStatus, extra: Prisma.CrossConnectOrderUpdateManyMutationInput = {}) {
+type Advance = {
+  /** Columns written with the step (the reserved port, the test evidence). */
+  extra?: Prisma.CrossConnectOrderUpdateManyMutationInput;
+  /** What the timeline says beyond the step itself, given the connection's port speed. */
+  detail?: (bandwidth: string) => string;
+  data?: Prisma.InputJsonValue;
+};
+
+async function advance(actor: Actor, orderId: string, from: CrossConnectStatus, { extra = {}, detail, data }: Advance = {}) {
   requireCrossConnects(actor);
   const order = await db().crossConnectOrder.findUnique({
     where: { id: orderId },
@@ -63,7 +127,7 @@ async function advance(actor: Actor, orderId: string, from: CrossConnectStatus, 
       id: true,
       kind: true,
       status: true,
-      connection: { select: { id: true, orgId: true, name: true, region: true, awsAccountId: true, awsConnectionId: true } },
+      connection: { select: { id: true, orgId: true, name: true, region: true, bandwidth: true, awsAccountId: true, awsConnectionId: true } },
     },
   });
   if (!order) throw notFound('That work order');
@@ -74,7 +138,7 @@ async function advance(actor: Actor, orderId: string, from: CrossConnectStatus, 
     const updated = await tx.crossConnectOrder.updateMany({ where: { id: order.id, status: from }, data: { status: step.to, ...stamp[step.to](actor.userId, now), ...extra } });
     if (updated.count === 0) throw conflict('Someone else updated this work order; reload to see its current state.');
     const what = order.kind === 'CEASE' ? 'Cease work order' : 'Cross-connect';
-    const details = extra.patchPanel ? ` (${String(extra.patchPanel)} port ${String(extra.panelPort)})` : '';
+    const details = detail ? detail(order.connection.bandwidth) : '';
     await recordEvent(tx, {
       orgId: order.connection.orgId,
       subjectType: 'CROSS_CONNECT',
@@ -85,7 +149,8 @@ async function advance(actor: Actor, orderId: string, from: CrossConnectStatus, 
       kind: `crossConnect.${step.to.toLowerCase()}`,
       fromState: from,
       toState: step.to,
-      message: `${what}: ${crossConnectStatusLabels[step.to].label.toLowerCase()}${details}.`,
+      message: `${what}: ${crossConnectStatusLabels[step.to].label.toLowerCase()}${details}`.replace(/([^.])$/, '$1.'),
+      data,
     });
     if (order.kind === 'INSTALL' && (step.to === 'PATCHED' || step.to === 'COMPLETE'))
       await enqueue(tx, 'syncAccount', { awsAccountId: order.connection.awsAccountId, region: order.connection.region }, { startAfterSeconds: 2 });
@@ -100,13 +165,26 @@ async function advance(actor: Actor, orderId: string, from: CrossConnectStatus, 
 }
 
 export async function reservePort(actor: Actor, input: z.output<typeof reservePortSchema>) {
-  return advance(actor, input.orderId, 'OPEN', { patchPanel: input.patchPanel, panelPort: input.panelPort });
+  return advance(actor, input.orderId, 'OPEN', {
+    extra: { patchPanel: input.patchPanel, panelPort: input.panelPort },
+    detail: () => ` (${input.patchPanel} port ${input.panelPort})`,
+  });
 }
 
+/** Patched → tested, with the evidence: light levels judged against the port's optics, and the result. */
+export async function markTested(actor: Actor, input: z.output<typeof markTestedSchema>) {
+  const note = input.note || null;
+  return advance(actor, input.orderId, 'PATCHED', {
+    extra: { testRxDbm: input.rxDbm ?? null, testTxDbm: input.txDbm ?? null, testNote: note },
+    detail: (bandwidth) => `: ${testEvidence({ rxDbm: input.rxDbm ?? null, txDbm: input.txDbm ?? null, note }, opticsFor(bandwidth))}`,
+    data: { rxDbm: input.rxDbm ?? null, txDbm: input.txDbm ?? null, note },
+  });
+}
+
+/** Steps that need nothing but a click; the two that record facts have their own use case. */
 export async function advanceCrossConnect(actor: Actor, input: z.output<typeof advanceCrossConnectSchema>) {
-  if (input.from === 'OPEN') {
-    const order = await db().crossConnectOrder.findUnique({ where: { id: input.orderId }, select: { kind: true } });
-    if (order?.kind === 'INSTALL') throw conflict('Reserve a patch-panel port first.');
-  }
+  const order = await db().crossConnectOrder.findUnique({ where: { id: input.orderId }, select: { kind: true } });
+  if (order?.kind === 'INSTALL' && input.from === 'OPEN') throw conflict('Reserve a patch-panel port first.');
+  if (order?.kind === 'INSTALL' && input.from === 'PATCHED') throw conflict('Record the test result (light levels or a note) to mark the cross-connect tested.');
   return advance(actor, input.orderId, input.from);
 }

@@ -3,9 +3,9 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { authedAction } from '@/lib/auth/action';
-import { advanceCrossConnectSchema, reservePortSchema } from '@/lib/domain/connections/cross-connect';
+import { advanceCrossConnectSchema, markTestedSchema, reservePortSchema } from '@/lib/domain/connections/cross-connect';
 import { approveSchema, rejectSchema } from '@/lib/domain/connections/schema';
-import { advanceCrossConnect, reservePort } from '@/lib/noc/cross-connects';
+import { advanceCrossConnect, markTested, reservePort } from '@/lib/noc/cross-connects';
 import { approveRequest, rejectRequest, retryProvisioning } from '@/lib/noc/decide';
 
 export const approveRequestAction = authedAction(approveSchema, { name: 'noc.approve', permission: 'noc.decide' }, async ({ input, ctx }) => {
@@ -34,6 +34,12 @@ export const reservePortAction = authedAction(reservePortSchema, { name: 'noc.cr
 
 export const advanceCrossConnectAction = authedAction(advanceCrossConnectSchema, { name: 'noc.crossConnect.advance', permission: 'noc.crossConnect' }, async ({ input, ctx }) => {
   const status = await advanceCrossConnect(ctx.actor, input);
+  revalidatePath('/noc/cross-connects');
+  return { status };
+});
+
+export const markTestedAction = authedAction(markTestedSchema, { name: 'noc.crossConnect.tested', permission: 'noc.crossConnect' }, async ({ input, ctx }) => {
+  const status = await markTested(ctx.actor, input);
   revalidatePath('/noc/cross-connects');
   return { status };
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { CrossConnectKind, CrossConnectStatus } from '../../db/generated/enums';
+import { describeLight, type Optics } from './optics';
 
 /** The next step of a work order, per kind. A cease order only needs the fibre removed. */
 export const crossConnectSteps: Record<CrossConnectKind, Partial<Record<CrossConnectStatus, { to: CrossConnectStatus; action: string }>>> = {
@@ -37,3 +38,41 @@ export const advanceCrossConnectSchema = z.object({
   /** The status the engineer saw; a stale page cannot skip a step. */
   from: z.enum(['OPEN', 'PORT_RESERVED', 'PATCHED', 'TESTED', 'COMPLETE', 'CANCELLED']),
 });
+
+/** An optional dBm reading from a text field: empty means "not measured". */
+const dbm = (which: string) =>
+  z.preprocess(
+    (v) => (v === '' || v === null || v === undefined ? undefined : typeof v === 'string' ? Number(v.replace('−', '-').replace(',', '.')) : v),
+    z
+      .number({ error: `Enter the ${which} light level in dBm, e.g. -3.2.` })
+      .finite(`Enter the ${which} light level in dBm, e.g. -3.2.`)
+      .min(-40, `A ${which} level below -40 dBm is no light at all: check the meter and the fibre.`)
+      .max(10, `A ${which} level above +10 dBm is beyond any optic on these ports: check the meter.`)
+      .optional(),
+  );
+
+/**
+ * Evidence that the patched fibre works: the light levels measured at the customer's end, a test
+ * result (e.g. a loopback or OTDR summary), or both. Who tested comes from the session.
+ */
+export const markTestedSchema = z
+  .object({
+    orderId: z.string().min(1),
+    rxDbm: dbm('receive (Rx)'),
+    txDbm: dbm('transmit (Tx)'),
+    note: z.string().trim().max(500, 'Keep the test result to 500 characters or fewer.').optional().default(''),
+  })
+  .superRefine((v, ctx) => {
+    if (v.rxDbm === undefined && v.txDbm === undefined && !v.note) {
+      ctx.addIssue({ code: 'custom', path: ['rxDbm'], message: 'Record the measured light level or describe the test result: one of them is needed as evidence.' });
+    }
+  });
+
+export type MarkTestedInput = z.input<typeof markTestedSchema>;
+
+/** The recorded evidence in one line: "Rx −3.2 dBm (within 10GBASE-LR range), Tx −2.1 dBm (…). Result: …" */
+export function testEvidence(e: { rxDbm: number | null; txDbm: number | null; note: string | null }, optics: Optics | null): string {
+  const levels = [e.rxDbm !== null ? describeLight(optics, 'rx', e.rxDbm) : null, e.txDbm !== null ? describeLight(optics, 'tx', e.txDbm) : null].filter(Boolean).join(', ');
+  const note = e.note ? `Result: ${e.note}` : '';
+  return [levels, note].filter(Boolean).join('. ');
+}

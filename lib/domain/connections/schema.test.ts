@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bandwidthLabel, bandwidthMbps, isSubGigabit } from './bandwidth';
+import { markTestedSchema } from './cross-connect';
 import { approveSchema, rejectSchema, requestConnectionSchema } from './schema';
 import { slaTone, suggestFreeVlan } from './vlan';
 
@@ -87,5 +88,20 @@ describe('bandwidth and VLAN helpers', () => {
     expect(slaTone(1)).toBe('success');
     expect(slaTone(13)).toBe('waiting');
     expect(slaTone(30)).toBe('danger');
+  });
+});
+
+describe('cross-connect test evidence', () => {
+  it('accepts a light level, a note, or both, with a minus sign typed either way', () => {
+    expect(markTestedSchema.parse({ orderId: 'o', rxDbm: '−3.2', txDbm: '-2,5' })).toMatchObject({ rxDbm: -3.2, txDbm: -2.5, note: '' });
+    expect(markTestedSchema.parse({ orderId: 'o', rxDbm: '', txDbm: '', note: 'Loopback clean, 0 errors in 10 min' }).rxDbm).toBeUndefined();
+  });
+
+  it('refuses a test without any evidence and readings no optic can produce', () => {
+    const none = markTestedSchema.safeParse({ orderId: 'o', rxDbm: '', txDbm: '', note: ' ' });
+    expect(none.success).toBe(false);
+    expect(none.error?.issues[0]?.message).toMatch(/one of them is needed as evidence/);
+    expect(markTestedSchema.safeParse({ orderId: 'o', rxDbm: '-55' }).error?.issues[0]?.message).toMatch(/no light at all/);
+    expect(markTestedSchema.safeParse({ orderId: 'o', rxDbm: 'abc' }).error?.issues[0]?.message).toMatch(/in dBm/);
   });
 });

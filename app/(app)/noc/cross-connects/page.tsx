@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { formatDate, formatDateTime, formatRelative } from '@/components/format';
+import { formatDate, formatRelative } from '@/components/format';
 import { StateBadge } from '@/components/state-badge';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
@@ -11,6 +11,7 @@ import { bandwidthLabel } from '@/lib/domain/connections/bandwidth';
 import { crossConnectKindLabels, crossConnectStatusLabels } from '@/lib/domain/connections/labels';
 import { listCrossConnects } from '@/lib/noc/cross-connects';
 import { WorkOrderActions } from './work-order-actions';
+import { WorkOrderProgress } from './work-order-progress';
 
 export const metadata: Metadata = { title: 'Cross-connects' };
 
@@ -59,11 +60,12 @@ export default async function CrossConnectsPage({ searchParams }: { searchParams
               return (
                 <tr key={o.id}>
                   <Td>
-                    <Link href={`/connections/${o.connection.id}`} className="font-medium text-brand-700 hover:underline">
+                    <Link href={`/noc/cross-connects/${o.id}`} className="font-medium text-brand-700 hover:underline">
                       {o.connection.name}
                     </Link>
+                    <div className="text-xs font-medium text-slate-800">Tenant: {o.connection.org.name}</div>
                     <div className="text-xs text-slate-600">
-                      {o.connection.org.name} · {o.connection.location.code}
+                      {o.connection.location.code}
                       {o.connection.location.facility ? ` (${o.connection.location.facility})` : ''} · {bandwidthLabel(o.connection.bandwidth)}
                     </div>
                     <div className="font-mono text-xs text-slate-600">
@@ -89,14 +91,10 @@ export default async function CrossConnectsPage({ searchParams }: { searchParams
                   </Td>
                   <Td>{o.patchPanel ? `${o.patchPanel} / ${o.panelPort}` : '—'}</Td>
                   <Td className="text-xs text-slate-700">
-                    <div>Opened {formatDateTime(o.createdAt)}</div>
-                    {o.reservedAt ? <div>Reserved {formatDateTime(o.reservedAt)}</div> : null}
-                    {o.patchedAt ? <div>Patched {formatDateTime(o.patchedAt)}</div> : null}
-                    {o.testedAt ? <div>Tested {formatDateTime(o.testedAt)}</div> : null}
-                    {o.completedAt ? <div>Completed {formatDateTime(o.completedAt)}</div> : null}
+                    <WorkOrderProgress order={o} />
                   </Td>
                   <Td>
-                    <WorkOrderActions orderId={o.id} kind={o.kind} status={o.status} label={o.connection.name} />
+                    <WorkOrderActions orderId={o.id} kind={o.kind} status={o.status} label={o.connection.name} optics={o.optics} />
                   </Td>
                 </tr>
               );

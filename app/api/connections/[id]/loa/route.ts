@@ -1,4 +1,4 @@
-import { routeActor } from '@/lib/auth/route';
+import { headOnly, routeActor } from '@/lib/auth/route';
 import { downloadLoa } from '@/lib/connections/loa';
 import { ErrorCode, isAppError } from '@/lib/errors';
 import { logger } from '@/lib/log';
@@ -27,3 +27,6 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
     return new Response('The LOA-CFA could not be fetched from AWS. Try again in a minute.', { status: 502 });
   }
 }
+
+/** A HEAD probe neither calls AWS nor records a download. */
+export const HEAD = headOnly('loa.download', 'application/pdf');

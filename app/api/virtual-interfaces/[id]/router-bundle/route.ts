@@ -1,4 +1,4 @@
-import { routeActor } from '@/lib/auth/route';
+import { headOnly, routeActor } from '@/lib/auth/route';
 import { ErrorCode, isAppError } from '@/lib/errors';
 import { logger } from '@/lib/log';
 import { downloadRouterBundle } from '@/lib/virtual-interfaces/bundle';
@@ -24,3 +24,6 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
     return new Response('The bundle could not be built. Try again, or contact support.', { status: 500 });
   }
 }
+
+/** A HEAD probe neither calls AWS nor records a download. */
+export const HEAD = headOnly('bundle.download', 'application/gzip');

@@ -1,4 +1,4 @@
-import { routeActor } from '@/lib/auth/route';
+import { headOnly, routeActor } from '@/lib/auth/route';
 import { ErrorCode, isAppError } from '@/lib/errors';
 import { logger } from '@/lib/log';
 import { awsRouterConfiguration } from '@/lib/virtual-interfaces/commands';
@@ -23,3 +23,6 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     return new Response('AWS did not return the configuration. Try again in a minute.', { status: 502 });
   }
 }
+
+/** A HEAD probe neither calls AWS nor records a download. */
+export const HEAD = headOnly('bundle.download', 'text/plain; charset=utf-8');
