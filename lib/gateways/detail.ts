@@ -1,11 +1,10 @@
 import 'server-only';
 import type { Actor } from '../auth/permissions';
 import { db } from '../db/client';
-import type { Prisma } from '../db/generated/client';
 import { readScope } from '../db/scope';
 import { checkDxGatewayDeletable, checkGatewayAssociation, checkRoutePropagation, checkVpnGatewayDeletable, checkVpnGatewayDetach, type RuleResult } from '../domain/gateways';
 import { asnNumber, attachmentOf, liveAssociationWhere, liveVifWhere, trackedStatuses, vpnGatewayCoreSelect } from './facts';
-import { gatewayTimeline, lastEventId } from './queries';
+import { gatewayEventsWhere, lastEventId, timelinePage } from '../events/timeline';
 
 /**
  * Everything a gateway page shows, with each action's rule already evaluated so the page can
@@ -68,8 +67,7 @@ export async function getDxGateway(actor: Actor, id: string) {
     },
   });
   if (!gw) return null;
-  const subjects = await dxSubjects(gw.id, gw.orgId);
-  const events = await gatewayTimeline(gw.orgId, subjects);
+  const timeline = await timelinePage(await gatewayEventsWhere('dxGateway', gw.id, { orgId: gw.orgId }));
   const liveAssociations = gw.associations.filter((a) => a.awsState !== 'disassociated');
   const deleteBlock =
     accountProblem(gw.awsAccount) ??
@@ -80,28 +78,12 @@ export async function getDxGateway(actor: Actor, id: string) {
   return {
     ...gw,
     amazonSideAsn: asnNumber(gw.amazonSideAsn),
-    events,
+    timeline,
     rules: { accountBlock: accountProblem(gw.awsAccount), deleteBlock },
   };
 }
 
 export type DxGatewayDetail = NonNullable<Awaited<ReturnType<typeof getDxGateway>>>;
-
-async function dxSubjects(id: string, orgId: string): Promise<Prisma.EventWhereInput[]> {
-  const associations = await db().gatewayAssociation.findMany({ where: { orgId, dxGatewayId: id }, select: { id: true } });
-  return [
-    { subjectType: 'DX_GATEWAY', subjectId: id },
-    { subjectType: 'GATEWAY_ASSOCIATION', subjectId: { in: associations.map((a) => a.id) } },
-  ];
-}
-
-async function vgwSubjects(id: string, orgId: string): Promise<Prisma.EventWhereInput[]> {
-  const associations = await db().gatewayAssociation.findMany({ where: { orgId, vpnGatewayId: id }, select: { id: true } });
-  return [
-    { subjectType: 'VPN_GATEWAY', subjectId: id },
-    { subjectType: 'GATEWAY_ASSOCIATION', subjectId: { in: associations.map((a) => a.id) } },
-  ];
-}
 
 export async function getVpnGateway(actor: Actor, id: string) {
   const gw = await db().virtualPrivateGateway.findFirst({
@@ -133,8 +115,8 @@ export async function getVpnGateway(actor: Actor, id: string) {
     },
   });
   if (!gw) return null;
-  const [events, candidates] = await Promise.all([
-    vgwSubjects(gw.id, gw.orgId).then((subjects) => gatewayTimeline(gw.orgId, subjects)),
+  const [timeline, candidates] = await Promise.all([
+    gatewayEventsWhere('vpnGateway', gw.id, { orgId: gw.orgId }).then((where) => timelinePage(where)),
     db().directConnectGateway.findMany({
       where: { orgId: gw.orgId, awsAccountId: gw.awsAccountId, portalStatus: { in: [...trackedStatuses] } },
       orderBy: { createdAt: 'asc' },
@@ -201,7 +183,7 @@ export async function getVpnGateway(actor: Actor, id: string) {
     amazonSideAsn: asnNumber(gw.amazonSideAsn),
     association,
     attachedVifCount: gw._count.virtualInterfaces,
-    events,
+    timeline,
     dxChoices,
     rules,
   };
@@ -210,19 +192,19 @@ export async function getVpnGateway(actor: Actor, id: string) {
 export type VpnGatewayDetail = NonNullable<Awaited<ReturnType<typeof getVpnGateway>>>;
 
 /** Every change a gateway page shows writes an event (its own or its associations'), so the newest event id is the page's version. */
-async function version(orgId: string, associations: number, subjects: Prisma.EventWhereInput[]): Promise<string> {
-  return `${associations}:${await lastEventId(orgId, subjects)}`;
+async function version(kind: 'dxGateway' | 'vpnGateway', gw: { id: string; orgId: string; _count: { associations: number } }): Promise<string> {
+  return `${gw._count.associations}:${await lastEventId(await gatewayEventsWhere(kind, gw.id, { orgId: gw.orgId }))}`;
 }
 
 /** A cheap fingerprint of what the Direct Connect gateway page shows, for live refresh. */
 export async function dxGatewayVersion(actor: Actor, id: string): Promise<string | null> {
   const gw = await db().directConnectGateway.findFirst({ where: { id, ...readScope(actor) }, select: { id: true, orgId: true, _count: { select: { associations: true } } } });
   if (!gw) return null;
-  return version(gw.orgId, gw._count.associations, await dxSubjects(gw.id, gw.orgId));
+  return version('dxGateway', gw);
 }
 
 export async function vpnGatewayVersion(actor: Actor, id: string): Promise<string | null> {
   const gw = await db().virtualPrivateGateway.findFirst({ where: { id, ...readScope(actor) }, select: { id: true, orgId: true, _count: { select: { associations: true } } } });
   if (!gw) return null;
-  return version(gw.orgId, gw._count.associations, await vgwSubjects(gw.id, gw.orgId));
+  return version('vpnGateway', gw);
 }

@@ -23,6 +23,7 @@ import { billingStartsAt } from '@/lib/domain/connections/lifecycle';
 import { connectionStateBlocksVifs } from '@/lib/domain/virtual-interfaces';
 import { listVifsForConnection } from '@/lib/virtual-interfaces/queries';
 import { acceptConnectionAction, decommissionConnectionAction, refreshConnectionAction } from '../actions';
+import { olderEventsAction } from '../../timeline/actions';
 
 export const metadata: Metadata = { title: 'Connection' };
 
@@ -110,7 +111,7 @@ export default async function ConnectionPage({ params, searchParams }: { params:
           {c.awsConnectionId ? (
             <VifListCard connectionId={c.id} vifs={vifs} canCreate={isCustomer && can(actor, 'vif.manage')} createReason={connectionStateBlocksVifs(c.awsState)} />
           ) : null}
-          <TimelineCard events={c.events} note="Portal, AWS and facility events, newest first" />
+          <TimelineCard page={c.timeline} subject={{ kind: 'connection', id: c.id }} loadOlder={olderEventsAction} note="Portal, AWS and facility events, newest first" />
         </div>
         <div className="space-y-6">
           <Card>

@@ -25,6 +25,7 @@ import { ConfirmHostedVif } from './confirm-form';
 import { FailoverControls } from './failover-form';
 import { RevealKey } from './reveal-key';
 import { RouterBundleCard } from './router-bundle-card';
+import { olderEventsAction } from '../../timeline/actions';
 
 export const metadata: Metadata = { title: 'Virtual interface' };
 
@@ -179,7 +180,7 @@ export default async function VifPage({ params, searchParams }: { params: Promis
             </Card>
           ) : null}
           {isMember && can(actor, 'bundle.download') && live ? <RouterBundleCard id={vif.id} vlan={vif.vlan} settings={vif.routerSettings} preview={preview} /> : null}
-          <TimelineCard events={vif.events} />
+          <TimelineCard page={vif.timeline} subject={{ kind: 'virtualInterface', id: vif.id }} loadOlder={olderEventsAction} />
         </div>
         <div className="space-y-6">
           <Card>

@@ -18,6 +18,7 @@ import { associationStateLabels, dxGatewayStateLabels } from '@/lib/domain/gatew
 import { vifStateLabels } from '@/lib/domain/virtual-interfaces';
 import { dxGatewayVersion, getDxGateway } from '@/lib/gateways/detail';
 import { deleteDxGatewayAction, disassociateGatewayAction } from '../../actions';
+import { olderEventsAction } from '../../../timeline/actions';
 
 export const metadata: Metadata = { title: 'Direct Connect gateway' };
 
@@ -152,7 +153,7 @@ export default async function DxGatewayPage({ params }: { params: Promise<{ id: 
               )}
             </CardBody>
           </Card>
-          <TimelineCard events={gw.events} note="The gateway and its associations, newest first" />
+          <TimelineCard page={gw.timeline} subject={{ kind: 'dxGateway', id: gw.id }} loadOlder={olderEventsAction} note="The gateway and its associations, newest first" />
         </div>
         <div className="min-w-0 space-y-6">
           <Card>

@@ -21,6 +21,7 @@ import { deleteVpnGatewayAction, detachVpnGatewayAction, disassociateGatewayActi
 import { AssociateForm } from './associate-form';
 import { AttachForm } from './attach-form';
 import { PropagationForm } from './propagation-form';
+import { olderEventsAction } from '../../../timeline/actions';
 
 export const metadata: Metadata = { title: 'Virtual private gateway' };
 
@@ -202,7 +203,7 @@ export default async function VpnGatewayPage({ params }: { params: Promise<{ id:
             </CardBody>
           </Card>
 
-          <TimelineCard events={gw.events} note="The gateway, its VPC attachment and its association, newest first" />
+          <TimelineCard page={gw.timeline} subject={{ kind: 'vpnGateway', id: gw.id }} loadOlder={olderEventsAction} note="The gateway, its VPC attachment and its association, newest first" />
         </div>
         <div className="min-w-0 space-y-6">
           <Card>

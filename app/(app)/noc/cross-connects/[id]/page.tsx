@@ -16,6 +16,7 @@ import { crossConnectKindLabels, crossConnectStatusLabels } from '@/lib/domain/c
 import { getCrossConnect } from '@/lib/noc/cross-connects';
 import { WorkOrderActions } from '../work-order-actions';
 import { WorkOrderProgress } from '../work-order-progress';
+import { olderEventsAction } from '../../../timeline/actions';
 
 export const metadata: Metadata = { title: 'Work order' };
 
@@ -61,7 +62,7 @@ export default async function WorkOrderPage({ params }: { params: Promise<{ id: 
               <WorkOrderProgress order={o} />
             </CardBody>
           </Card>
-          <TimelineCard events={o.events} note="This work order's steps, newest first" />
+          <TimelineCard page={o.timeline} subject={{ kind: 'crossConnect', id: o.id }} loadOlder={olderEventsAction} note="This work order's steps, newest first" />
         </div>
         <Card>
           <CardHeader>
