@@ -4,6 +4,7 @@ import { db } from '../db/client';
 import type { AwsConnectionState, ConnectionType, Prisma } from '../db/generated/client';
 import { readScope } from '../db/scope';
 import { currentStep, type LifecycleFacts } from '../domain/connections/lifecycle';
+import { timelinePage } from '../events/timeline';
 
 export const PAGE_SIZE = 25;
 
@@ -44,8 +45,10 @@ const listSelect = {
   awsAccount: { select: { accountId: true, name: true } },
   org: { select: { id: true, name: true } },
   crossConnects: { where: { kind: 'INSTALL' }, select: { status: true }, orderBy: { createdAt: 'desc' }, take: 1 },
-  _count: liveVifCount,
 } satisfies Prisma.ConnectionSelect;
+
+/** What a whole AWS connection, LAG or account id looks like (dxcon-fg5678ab, dxlag-…, 123456789012). */
+const awsIdShape = /^(dx(con|lag)-[a-z0-9]{4,}|\d{12})$/i;
 
 function where(actor: Actor, f: ConnectionFilters): Prisma.ConnectionWhereInput {
   const and: Prisma.ConnectionWhereInput[] = [readScope(actor)];
@@ -56,7 +59,10 @@ function where(actor: Actor, f: ConnectionFilters): Prisma.ConnectionWhereInput 
   if (f.type) and.push({ type: f.type });
   if (f.locationId) and.push({ locationId: f.locationId });
   const q = f.q?.trim();
-  if (q) {
+  if (q && awsIdShape.test(q)) {
+    // A pasted AWS id or account id: an exact, indexed match instead of a substring scan of every row.
+    and.push(/^\d{12}$/.test(q) ? { awsAccount: { accountId: q } } : { awsConnectionId: q.toLowerCase() });
+  } else if (q) {
     const contains = { contains: q, mode: 'insensitive' as const };
     and.push({
       OR: [
@@ -74,11 +80,27 @@ function where(actor: Actor, f: ConnectionFilters): Prisma.ConnectionWhereInput 
 }
 
 const orderBy: Record<NonNullable<ConnectionFilters['sort']>, Prisma.ConnectionOrderByWithRelationInput[]> = {
-  newest: [{ createdAt: 'desc' }, { id: 'asc' }],
+  newest: [{ createdAt: 'desc' }, { id: 'desc' }],
   oldest: [{ createdAt: 'asc' }, { id: 'asc' }],
   name: [{ name: 'asc' }, { id: 'asc' }],
   state: [{ awsState: 'asc' }, { portalStatus: 'asc' }, { createdAt: 'desc' }],
 };
+
+/**
+ * Adds each connection's count of live VIFs with one grouped query over just these rows. (A
+ * `_count` in the list's select makes PostgreSQL count the VIFs of every connection before the
+ * page's LIMIT applies.)
+ */
+export async function withLiveVifCounts<T extends { id: string }>(rows: T[]): Promise<Array<T & { _count: { virtualInterfaces: number } }>> {
+  if (rows.length === 0) return [];
+  const counts = await db().virtualInterface.groupBy({
+    by: ['connectionId'],
+    where: { connectionId: { in: rows.map((r) => r.id) }, portalStatus: { notIn: ['DELETED'] } },
+    _count: { _all: true },
+  });
+  const byId = new Map(counts.map((c) => [c.connectionId, c._count._all]));
+  return rows.map((r) => ({ ...r, _count: { virtualInterfaces: byId.get(r.id) ?? 0 } }));
+}
 
 export function factsOf(
   c: Omit<LifecycleFacts, 'crossConnectStatus' | 'virtualInterfaceCount'> & {
@@ -90,11 +112,11 @@ export function factsOf(
 }
 
 
-/** One page of connections with their current step; two queries whatever the page size. */
+/** One page of connections with their current step; a fixed number of queries whatever the page or organisation size. */
 export async function listConnections(actor: Actor, filters: ConnectionFilters = {}) {
   const page = Math.max(1, filters.page ?? 1);
   const w = where(actor, filters);
-  const [total, rows] = await Promise.all([
+  const [total, page_] = await Promise.all([
     db().connection.count({ where: w }),
     db().connection.findMany({
       where: w,
@@ -104,6 +126,7 @@ export async function listConnections(actor: Actor, filters: ConnectionFilters =
       take: PAGE_SIZE,
     }),
   ]);
+  const rows = await withLiveVifCounts(page_);
   const now = new Date();
   return {
     total,
@@ -163,13 +186,8 @@ export async function getConnection(actor: Actor, id: string) {
     },
   });
   if (!connection) return null;
-  const [events, siblings] = await Promise.all([
-    db().event.findMany({
-      where: { connectionId: connection.id },
-      orderBy: [{ occurredAt: 'asc' }, { id: 'asc' }],
-      select: { id: true, occurredAt: true, source: true, actorType: true, actorLabel: true, kind: true, fromState: true, toState: true, message: true },
-      take: 500,
-    }),
+  const [timeline, siblings] = await Promise.all([
+    timelinePage({ connectionId: connection.id, ...readScope(actor) }),
     db().connection.findMany({
       where: { requestGroupId: connection.requestGroupId, id: { not: connection.id }, ...readScope(actor) },
       select: { id: true, name: true, awsState: true, portalStatus: true, location: { select: { code: true } } },
@@ -178,15 +196,18 @@ export async function getConnection(actor: Actor, id: string) {
   ]);
   const installOrder = [...connection.crossConnects].reverse().find((c) => c.kind === 'INSTALL');
   const step = currentStep({ ...factsOf(connection), crossConnectStatus: installOrder?.status ?? null }, new Date());
-  return { ...connection, events: events.map((e) => ({ ...e, id: e.id.toString() })), siblings, step };
+  return { ...connection, timeline, siblings, step };
 }
 
 export type ConnectionDetail = NonNullable<Awaited<ReturnType<typeof getConnection>>>;
 
 /** A cheap fingerprint of what the connection page shows, for live updates without reloading. */
 export async function connectionVersion(actor: Actor, id: string): Promise<string | null> {
-  const row = await db().connection.findFirst({ where: { id, ...readScope(actor) }, select: { updatedAt: true } });
+  // One statement: the row by primary key and its newest event from the (connectionId, id) index.
+  const row = await db().connection.findFirst({
+    where: { id, ...readScope(actor) },
+    select: { updatedAt: true, events: { orderBy: { id: 'desc' }, take: 1, select: { id: true } } },
+  });
   if (!row) return null;
-  const last = await db().event.findFirst({ where: { connectionId: id }, orderBy: { id: 'desc' }, select: { id: true } });
-  return `${row.updatedAt.getTime()}:${last?.id ?? 0}`;
+  return `${row.updatedAt.getTime()}:${row.events[0]?.id ?? 0}`;
 }

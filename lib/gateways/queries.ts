@@ -1,7 +1,6 @@
 import 'server-only';
 import type { Actor } from '../auth/permissions';
 import { db } from '../db/client';
-import type { Prisma } from '../db/generated/client';
 import { orgScope, readScope } from '../db/scope';
 import { asnNumber, listedStatuses, liveAssociationWhere, liveVifWhere, vpnGatewayCoreSelect } from './facts';
 import { gatewayRegions } from './regions';
@@ -21,14 +20,24 @@ export async function listDxGateways(actor: Actor) {
       awsState: true,
       awsAccount: { select: { id: true, name: true, accountId: true } },
       org: { select: { name: true } },
-      _count: { select: { associations: { where: liveAssociationWhere }, virtualInterfaces: { where: liveVifWhere } } },
     },
   });
-  return rows.map(({ amazonSideAsn, _count, ...rest }) => ({
+  // Counted for just these gateways with one grouped query each (a `_count` in the select counts
+  // the VIFs of every gateway before the WHERE is applied).
+  const ids = rows.map((r) => r.id);
+  const [associations, vifs] = ids.length
+    ? await Promise.all([
+        db().gatewayAssociation.groupBy({ by: ['dxGatewayId'], where: { ...liveAssociationWhere, dxGatewayId: { in: ids } }, _count: { _all: true } }),
+        db().virtualInterface.groupBy({ by: ['dxGatewayId'], where: { ...liveVifWhere, dxGatewayId: { in: ids } }, _count: { _all: true } }),
+      ])
+    : [[], []];
+  const associationCount = new Map(associations.map((a) => [a.dxGatewayId, a._count._all]));
+  const vifCount = new Map(vifs.map((v) => [v.dxGatewayId, v._count._all]));
+  return rows.map(({ amazonSideAsn, ...rest }) => ({
     ...rest,
     amazonSideAsn: asnNumber(amazonSideAsn),
-    associationCount: _count.associations,
-    attachedVifCount: _count.virtualInterfaces,
+    associationCount: associationCount.get(rest.id) ?? 0,
+    attachedVifCount: vifCount.get(rest.id) ?? 0,
   }));
 }
 
@@ -75,23 +84,4 @@ export async function gatewaysVersion(actor: Actor): Promise<string> {
     db().event.aggregate({ where: { ...scope, subjectType: { in: ['DX_GATEWAY', 'VPN_GATEWAY', 'GATEWAY_ASSOCIATION'] } }, _max: { id: true } }),
   ]);
   return [dx, vgw, event._max.id ?? 0].join(':');
-}
-
-const timelineSelect = { id: true, occurredAt: true, source: true, actorType: true, actorLabel: true, kind: true, fromState: true, toState: true, message: true } as const;
-
-/** Events of a gateway and of its associations, oldest first (the timeline reverses them). */
-export async function gatewayTimeline(orgId: string, subjects: Prisma.EventWhereInput[]) {
-  const events = await db().event.findMany({
-    where: { orgId, OR: subjects },
-    orderBy: [{ occurredAt: 'asc' }, { id: 'asc' }],
-    select: timelineSelect,
-    take: 500,
-  });
-  return events.map((e) => ({ ...e, id: e.id.toString() }));
-}
-
-/** The last event id among a gateway's and its associations' events, for live refresh. */
-export async function lastEventId(orgId: string, subjects: Prisma.EventWhereInput[]): Promise<string> {
-  const last = await db().event.findFirst({ where: { orgId, OR: subjects }, orderBy: { id: 'desc' }, select: { id: true } });
-  return last?.id.toString() ?? '0';
 }

@@ -10,6 +10,7 @@ import { nextCrossConnectStep, testEvidence, type advanceCrossConnectSchema, typ
 import { opticsFor } from '../domain/connections/optics';
 import { conflict, forbidden, notFound } from '../errors';
 import { eventActor, recordEvent } from '../events/record';
+import { timelinePage } from '../events/timeline';
 import { enqueue } from '../jobs/enqueue';
 import { logger } from '../log';
 
@@ -73,16 +74,23 @@ async function withPeople<T extends OrderRow>(orders: T[]) {
   }));
 }
 
-export async function listCrossConnects(actor: Actor, view: 'open' | 'done' = 'open') {
+export const crossConnectPageSize = 25;
+
+/** Open orders soonest LOA expiry first, or finished ones newest first; a page at a time, with the total. */
+export async function listCrossConnects(actor: Actor, view: 'open' | 'done' = 'open', page = 1) {
   requireCrossConnects(actor);
   const where: Prisma.CrossConnectOrderWhereInput = view === 'open' ? { status: { notIn: ['COMPLETE', 'CANCELLED'] } } : { status: { in: ['COMPLETE', 'CANCELLED'] } };
-  const orders = await db().crossConnectOrder.findMany({
-    where,
-    orderBy: view === 'open' ? [{ loaExpiresAt: 'asc' }, { createdAt: 'asc' }] : [{ completedAt: 'desc' }],
-    take: 200,
-    select: orderSelect,
-  });
-  return withPeople(orders);
+  const [orders, total] = await Promise.all([
+    db().crossConnectOrder.findMany({
+      where,
+      orderBy: view === 'open' ? [{ loaExpiresAt: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }] : [{ completedAt: 'desc' }, { id: 'asc' }],
+      skip: (Math.max(1, page) - 1) * crossConnectPageSize,
+      take: crossConnectPageSize,
+      select: orderSelect,
+    }),
+    db().crossConnectOrder.count({ where }),
+  ]);
+  return { orders: await withPeople(orders), total, page: Math.max(1, page), pages: Math.max(1, Math.ceil(total / crossConnectPageSize)) };
 }
 
 /** One work order with everything a facility technician needs, and its own history. */
@@ -91,16 +99,11 @@ export async function getCrossConnect(actor: Actor, id: string) {
   const order = await db().crossConnectOrder.findUnique({ where: { id }, select: orderSelect });
   if (!order) return null;
   const [withNames] = await withPeople([order]);
-  const events = await db().event.findMany({
-    where: { subjectType: 'CROSS_CONNECT', subjectId: id },
-    orderBy: [{ occurredAt: 'asc' }, { id: 'asc' }],
-    take: 100,
-    select: { id: true, occurredAt: true, source: true, actorLabel: true, kind: true, fromState: true, toState: true, message: true },
-  });
-  return { ...withNames!, events: events.map((e) => ({ ...e, id: e.id.toString() })) };
+  const timeline = await timelinePage({ subjectType: 'CROSS_CONNECT', subjectId: id });
+  return { ...withNames!, timeline };
 }
 
-export type CrossConnectRow = Awaited<ReturnType<typeof listCrossConnects>>[number];
+export type CrossConnectRow = Awaited<ReturnType<typeof listCrossConnects>>['orders'][number];
 
 const stamp: Record<CrossConnectStatus, (userId: string, at: Date) => Prisma.CrossConnectOrderUpdateManyMutationInput> = {
   OPEN: () => ({}),

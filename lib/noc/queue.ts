@@ -56,52 +56,107 @@ export function mergeVlanSets(...maps: Array<Map<string, Set<number>>>): Map<str
   return out;
 }
 
-/** Submitted requests, oldest first, grouped as the customer submitted them. */
-export async function nocQueue(actor: Actor) {
+const queueSelect = {
+  id: true,
+  requestGroupId: true,
+  name: true,
+  type: true,
+  bandwidth: true,
+  region: true,
+  resiliency: true,
+  notes: true,
+  createdAt: true,
+  org: { select: { name: true } },
+  requestedBy: { select: { name: true } },
+  awsAccount: { select: { accountId: true } },
+  location: { select: { code: true } },
+} as const;
+
+export const nocQueuePageSize = 25;
+
+/**
+ * Submitted requests, oldest first, grouped as the customer submitted them, a page of groups at a
+ * time: three queries whatever the queue's length, and no AWS call (VLAN suggestions are worked
+ * out when the NOC opens the approval dialog, see approvalChoices).
+ */
+export async function nocQueue(actor: Actor, options: { page?: number; now?: Date } = {}) {
+  const scope = requireNoc(actor);
+  const page = Math.max(1, options.page ?? 1);
+  const where = { ...scope, portalStatus: 'SUBMITTED' as const };
+  const [heads, waiting] = await Promise.all([
+    db().connection.groupBy({
+      by: ['requestGroupId'],
+      where,
+      _min: { createdAt: true },
+      orderBy: [{ _min: { createdAt: 'asc' } }, { requestGroupId: 'asc' }],
+      skip: (page - 1) * nocQueuePageSize,
+      take: nocQueuePageSize + 1,
+    }),
+    db().connection.count({ where }),
+  ]);
+  const ids = heads.slice(0, nocQueuePageSize).map((h) => h.requestGroupId);
+  const rows = ids.length
+    ? await db().connection.findMany({ where: { ...where, requestGroupId: { in: ids } }, orderBy: [{ createdAt: 'asc' }, { groupIndex: 'asc' }], select: queueSelect })
+    : [];
+  const now = (options.now ?? new Date()).getTime();
+  const groups = new Map<string, { requestGroupId: string; createdAt: Date; ageHours: number; sla: ReturnType<typeof slaTone>; connections: typeof rows }>();
+  for (const id of ids) {
+    const members = rows.filter((r) => r.requestGroupId === id);
+    const first = members[0];
+    if (!first) continue;
+    const ageHours = (now - first.createdAt.getTime()) / 3_600_000;
+    groups.set(id, { requestGroupId: id, createdAt: first.createdAt, ageHours, sla: slaTone(ageHours), connections: members });
+  }
+  return { groups: [...groups.values()], page, hasMore: heads.length > nocQueuePageSize, waiting };
+}
+
+export type HostedApprovalChoice = {
+  connectionId: string;
+  name: string;
+  interconnects: Array<{ id: string; label: string; vlanMin: number; vlanMax: number }>;
+  suggestion: { interconnectId: string; vlan: number | null } | null;
+};
+
+/**
+ * For the approval dialog of one request: each hosted connection's interconnects at its location
+ * and the lowest VLAN free on the first of them, counting the portal's own records and what AWS
+ * lists on the interconnect (hosted connections made outside the portal too). Connections of one
+ * request get different VLANs.
+ */
+export async function approvalChoices(actor: Actor, requestGroupId: string): Promise<HostedApprovalChoice[]> {
   const scope = requireNoc(actor);
   const rows = await db().connection.findMany({
-    where: { ...scope, portalStatus: 'SUBMITTED' },
-    orderBy: [{ createdAt: 'asc' }, { groupIndex: 'asc' }],
-    take: 200,
+    where: { ...scope, requestGroupId, portalStatus: 'SUBMITTED', type: 'HOSTED' },
+    orderBy: { groupIndex: 'asc' },
     select: {
       id: true,
-      requestGroupId: true,
       name: true,
-      type: true,
-      bandwidth: true,
-      region: true,
-      resiliency: true,
-      notes: true,
-      createdAt: true,
-      org: { select: { name: true } },
-      requestedBy: { select: { name: true } },
-      awsAccount: { select: { accountId: true } },
-      location: { select: { id: true, code: true, name: true, interconnects: { where: { active: true }, select: { id: true, name: true, awsInterconnectId: true, vlanMin: true, vlanMax: true } } } },
+      location: { select: { code: true, interconnects: { where: { active: true }, orderBy: { createdAt: 'asc' }, select: { id: true, name: true, awsInterconnectId: true, vlanMin: true, vlanMax: true } } } },
     },
   });
-  const interconnectIds = [...new Set(rows.flatMap((r) => (r.type === 'HOSTED' ? r.location.interconnects.map((i) => i.id) : [])))];
-  const taken = mergeVlanSets(await usedVlansInDb(db(), interconnectIds), await usedVlansInAws(interconnectIds));
-  const now = Date.now();
-  const groups = new Map<string, { requestGroupId: string; createdAt: Date; ageHours: number; sla: ReturnType<typeof slaTone>; connections: Array<(typeof rows)[number] & { suggestion: { interconnectId: string; vlan: number | null } | null }> }>();
+  const interconnectIds = [...new Set(rows.flatMap((r) => r.location.interconnects.map((i) => i.id)))];
+  const [inDb, inAws] = await Promise.all([usedVlansInDb(db(), interconnectIds), usedVlansInAws(interconnectIds)]);
+  const taken = mergeVlanSets(inDb, inAws);
   const reserved = new Map<string, Set<number>>();
-  for (const row of rows) {
-    let suggestion: { interconnectId: string; vlan: number | null } | null = null;
-    const ic = row.type === 'HOSTED' ? row.location.interconnects[0] : undefined;
+  return rows.map((row) => {
+    let suggestion: HostedApprovalChoice['suggestion'] = null;
+    const ic = row.location.interconnects[0];
     if (ic) {
       const used = new Set([...(taken.get(ic.id) ?? []), ...(reserved.get(ic.id) ?? [])]);
       const vlan = suggestFreeVlan(used, ic.vlanMin, ic.vlanMax);
       if (vlan !== null) reserved.set(ic.id, new Set([...(reserved.get(ic.id) ?? []), vlan]));
       suggestion = { interconnectId: ic.id, vlan };
     }
-    const ageHours = (now - row.createdAt.getTime()) / 3_600_000;
-    const group = groups.get(row.requestGroupId) ?? { requestGroupId: row.requestGroupId, createdAt: row.createdAt, ageHours, sla: slaTone(ageHours), connections: [] };
-    group.connections.push({ ...row, suggestion });
-    groups.set(row.requestGroupId, group);
-  }
-  return [...groups.values()];
+    return {
+      connectionId: row.id,
+      name: `${row.name} · ${row.location.code}`,
+      interconnects: row.location.interconnects.map((i) => ({ id: i.id, label: `${i.awsInterconnectId} (${i.name})`, vlanMin: i.vlanMin, vlanMax: i.vlanMax })),
+      suggestion,
+    };
+  });
 }
 
-export type NocQueueGroup = Awaited<ReturnType<typeof nocQueue>>[number];
+export type NocQueueGroup = Awaited<ReturnType<typeof nocQueue>>['groups'][number];
 
 /** Requests whose provisioning failed: NOC sees the AWS error and can retry. */
 export async function failedProvisioning(actor: Actor) {

@@ -16,11 +16,11 @@ function audienceWhere(actor: Actor): Prisma.NotificationWhereInput {
 }
 
 /** Open reminders and alerts from the last 30 days, newest first. */
-export async function openNotifications(actor: Actor) {
+export async function openNotifications(actor: Actor, limit = 50) {
   return db().notification.findMany({
     where: { ...audienceWhere(actor), resolvedAt: null, createdAt: { gte: new Date(Date.now() - 30 * DAY) } },
     orderBy: { createdAt: 'desc' },
-    take: 50,
+    take: limit,
     select: { id: true, kind: true, message: true, subjectType: true, subjectId: true, dueAt: true, createdAt: true },
   });
 }

@@ -2,6 +2,7 @@ import 'server-only';
 import type { Actor } from '../auth/permissions';
 import { db } from '../db/client';
 import { orgScope, readScope } from '../db/scope';
+import { timelinePage } from '../events/timeline';
 import { vifFacts } from './load';
 
 export async function listVifsForConnection(actor: Actor, connectionId: string) {
@@ -54,14 +55,9 @@ export async function getVifDetail(actor: Actor, id: string) {
     },
   });
   if (!vif) return null;
-  const events = await db().event.findMany({
-    where: { subjectType: 'VIRTUAL_INTERFACE', subjectId: vif.id },
-    orderBy: [{ occurredAt: 'asc' }, { id: 'asc' }],
-    take: 500,
-    select: { id: true, occurredAt: true, source: true, actorLabel: true, kind: true, fromState: true, toState: true, message: true },
-  });
+  const timeline = await timelinePage({ subjectType: 'VIRTUAL_INTERFACE', subjectId: vif.id, ...readScope(actor) });
   const { authKeyCiphertext, ...rest } = vif;
-  return { ...rest, hasAuthKey: Boolean(authKeyCiphertext), events: events.map((e) => ({ ...e, id: e.id.toString() })) };
+  return { ...rest, hasAuthKey: Boolean(authKeyCiphertext), timeline };
 }
 
 export type VifDetail = NonNullable<Awaited<ReturnType<typeof getVifDetail>>>;

@@ -18,7 +18,7 @@ export const metadata: Metadata = { title: 'Dashboard' };
 
 export default async function DashboardPage() {
   const actor = await requirePermission('dashboard.view', '/dashboard');
-  const [accounts, attention, notifications] = await Promise.all([listAwsAccounts(actor), customerAttention(actor), openNotifications(actor)]);
+  const [accounts, attention, notifications] = await Promise.all([listAwsAccounts(actor), customerAttention(actor), openNotifications(actor, 10)]);
   const mayRequest = can(actor, 'connection.request');
   return (
     <>
@@ -62,8 +62,8 @@ export default async function DashboardPage() {
             </Card>
             <Card>
               <CardBody>
-                <p className="text-sm text-slate-600">Need your attention</p>
-                <p className="mt-1 text-2xl font-semibold">{attention.items.filter((i) => i.severity !== 'info').length}</p>
+                <p className="text-sm text-slate-600">Problems</p>
+                <p className="mt-1 text-2xl font-semibold">{attention.problems}</p>
               </CardBody>
             </Card>
           </div>
@@ -120,6 +120,19 @@ export default async function DashboardPage() {
                 })}
               </ul>
             )}
+            {attention.more ? (
+              <p className="mt-3 text-sm text-slate-600">
+                These are the {attention.items.length} most urgent.{' '}
+                <Link href="/connections?awsState=down" className="font-medium text-brand-700 hover:underline">
+                  Ports that are down
+                </Link>{' '}
+                and{' '}
+                <Link href="/connections?view=open" className="font-medium text-brand-700 hover:underline">
+                  open requests
+                </Link>{' '}
+                are listed in full under Connections.
+              </p>
+            ) : null}
           </section>
         </div>
       )}

@@ -7,12 +7,18 @@ import { advanceCrossConnectSchema, markTestedSchema, reservePortSchema } from '
 import { approveSchema, rejectSchema } from '@/lib/domain/connections/schema';
 import { advanceCrossConnect, markTested, reservePort } from '@/lib/noc/cross-connects';
 import { approveRequest, rejectRequest, retryProvisioning } from '@/lib/noc/decide';
+import { approvalChoices } from '@/lib/noc/queue';
 
 export const approveRequestAction = authedAction(approveSchema, { name: 'noc.approve', permission: 'noc.decide' }, async ({ input, ctx }) => {
   const result = await approveRequest(ctx.actor, input);
   revalidatePath('/noc/queue');
   return result;
 });
+
+/** What the approval dialog offers for a request's hosted connections: asked when it opens, so the queue itself calls no AWS API. */
+export const approvalChoicesAction = authedAction(z.object({ requestGroupId: z.string().min(1).max(100) }), { name: 'noc.approvalChoices', permission: 'noc.decide' }, async ({ input, ctx }) =>
+  approvalChoices(ctx.actor, input.requestGroupId),
+);
 
 export const rejectRequestAction = authedAction(rejectSchema, { name: 'noc.reject', permission: 'noc.decide' }, async ({ input, ctx }) => {
   const result = await rejectRequest(ctx.actor, input);

@@ -132,3 +132,26 @@ export async function seedProviderFootprint(db: Db) {
   });
   return { locations: { eqdc2, csva1, eqfa5 }, interconnects: { icUs, icEu } };
 }
+
+/** A connection row as the portal holds it (no AWS behind it): for tests of reads, lists and timelines. */
+export async function seedConnection(
+  db: Db,
+  input: { orgId: string; awsAccountId: string; requestedById: string; locationId: string; name?: string; type?: 'DEDICATED' | 'HOSTED'; bandwidth?: string; portalStatus?: 'SUBMITTED' | 'ACTIVE' | 'PROVISIONING'; awsConnectionId?: string; awsState?: 'requested' | 'pending' | 'available' | 'down' | 'ordering' },
+) {
+  return db.connection.create({
+    data: {
+      orgId: input.orgId,
+      awsAccountId: input.awsAccountId,
+      requestedById: input.requestedById,
+      requestGroupId: `rg-${uniqueSuffix()}${uniqueSuffix()}`,
+      name: input.name ?? `conn-${uniqueSuffix()}`,
+      type: input.type ?? 'DEDICATED',
+      bandwidth: input.bandwidth ?? '10Gbps',
+      locationId: input.locationId,
+      region: 'us-east-1',
+      portalStatus: input.portalStatus ?? 'ACTIVE',
+      awsConnectionId: input.awsConnectionId,
+      awsState: input.awsState,
+    },
+  });
+}

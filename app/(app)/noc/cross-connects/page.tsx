@@ -10,15 +10,21 @@ import { requirePermission } from '@/lib/auth/session';
 import { bandwidthLabel } from '@/lib/domain/connections/bandwidth';
 import { crossConnectKindLabels, crossConnectStatusLabels } from '@/lib/domain/connections/labels';
 import { listCrossConnects } from '@/lib/noc/cross-connects';
+import { PageLinks } from '@/components/ui/page-links';
+import { z } from 'zod';
 import { WorkOrderActions } from './work-order-actions';
 import { WorkOrderProgress } from './work-order-progress';
 
 export const metadata: Metadata = { title: 'Cross-connects' };
 
-export default async function CrossConnectsPage({ searchParams }: { searchParams: Promise<{ view?: string }> }) {
+const pageParam = z.coerce.number().int().min(1).max(10_000).catch(1);
+
+export default async function CrossConnectsPage({ searchParams }: { searchParams: Promise<{ view?: string; page?: string }> }) {
   const actor = await requirePermission('noc.crossConnect', '/noc/cross-connects');
-  const view = (await searchParams).view === 'done' ? 'done' : 'open';
-  const orders = await listCrossConnects(actor, view);
+  const params = await searchParams;
+  const view = params.view === 'done' ? 'done' : 'open';
+  const list = await listCrossConnects(actor, view, pageParam.parse(params.page ?? 1));
+  const orders = list.orders;
   const now = new Date();
   return (
     <>
@@ -102,6 +108,14 @@ export default async function CrossConnectsPage({ searchParams }: { searchParams
           </tbody>
         </Table>
       )}
+      {list.total > 0 ? (
+        <PageLinks
+          page={list.page}
+          hasMore={list.page < list.pages}
+          href={(p) => `/noc/cross-connects?${view === 'done' ? 'view=done&' : ''}page=${p}`}
+          summary={`${list.total} ${view === 'open' ? 'open' : 'finished'} work order${list.total === 1 ? '' : 's'} · page ${list.page} of ${list.pages}`}
+        />
+      ) : null}
     </>
   );
 }

@@ -6,7 +6,9 @@ import { Badge } from '@/components/ui/badge';
 import { Card, CardBody, CardHeader, CardTitle } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
+import { PageLinks } from '@/components/ui/page-links';
 import { Table, Td, Th } from '@/components/ui/table';
+import { z } from 'zod';
 import { requirePermission } from '@/lib/auth/session';
 import { bandwidthLabel } from '@/lib/domain/connections/bandwidth';
 import { resiliencyLabels } from '@/lib/domain/connections/labels';
@@ -21,9 +23,13 @@ export const metadata: Metadata = { title: 'Request queue' };
 
 const slaLabel = { success: 'Within target', waiting: 'Due soon', danger: 'Over 24 h' } as const;
 
-export default async function NocQueuePage() {
+const pageParam = z.coerce.number().int().min(1).max(10_000).catch(1);
+
+export default async function NocQueuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePermission('noc.queue', '/noc/queue');
-  const [groups, failed, notifications] = await Promise.all([nocQueue(actor), failedProvisioning(actor), openNotifications(actor)]);
+  const page = pageParam.parse((await searchParams).page ?? 1);
+  const [queue, failed, notifications] = await Promise.all([nocQueue(actor, { page }), failedProvisioning(actor), openNotifications(actor, 20)]);
+  const groups = queue.groups;
   // New requests and failures have their own sections below; the rest are the worker's reminders.
   const reminders = notifications.filter((n) => n.kind !== 'request.submitted' && n.kind !== 'provisioning.failed');
   return (
@@ -61,7 +67,11 @@ export default async function NocQueuePage() {
           </CardBody>
         </Card>
       ) : null}
-      {groups.length === 0 ? (
+      {groups.length === 0 && page > 1 ? (
+        <EmptyState title="This page of the queue is empty">
+          The queue is shorter now. <Link href="/noc/queue" className="font-medium text-brand-700 hover:underline">Back to the oldest requests</Link>
+        </EmptyState>
+      ) : groups.length === 0 ? (
         <EmptyState title="No requests are waiting">New requests from customers appear here as soon as they are submitted.</EmptyState>
       ) : (
         <Table>
@@ -82,14 +92,7 @@ export default async function NocQueuePage() {
             {groups.map((g) => {
               const first = g.connections[0]!;
               const label = g.connections.length > 1 ? `${g.connections.length} connections (${first.name.replace(/-1$/, '')})` : first.name;
-              const hosted = g.connections
-                .filter((c) => c.type === 'HOSTED')
-                .map((c) => ({
-                  connectionId: c.id,
-                  name: `${c.name} · ${c.location.code}`,
-                  interconnects: c.location.interconnects.map((ic) => ({ id: ic.id, label: `${ic.awsInterconnectId} (${ic.name})`, vlanMin: ic.vlanMin, vlanMax: ic.vlanMax })),
-                  suggestion: c.suggestion,
-                }));
+              const hosted = g.connections.filter((c) => c.type === 'HOSTED').length;
               return (
                 <tr key={g.requestGroupId}>
                   <Td>
@@ -115,7 +118,7 @@ export default async function NocQueuePage() {
                   <Td>{[...new Set(g.connections.map((c) => c.location.code))].join(', ')}</Td>
                   <Td>
                     <div className="flex flex-wrap justify-end gap-2">
-                      <ApproveForm requestGroupId={g.requestGroupId} label={label} hosted={hosted} />
+                      <ApproveForm requestGroupId={g.requestGroupId} label={label} hostedCount={hosted} />
                       <RejectForm requestGroupId={g.requestGroupId} label={label} />
                     </div>
                   </Td>
@@ -125,6 +128,14 @@ export default async function NocQueuePage() {
           </tbody>
         </Table>
       )}
+      {groups.length > 0 ? (
+        <PageLinks
+          page={page}
+          hasMore={queue.hasMore}
+          href={(p) => `/noc/queue?page=${p}`}
+          summary={`${queue.waiting} connection${queue.waiting === 1 ? '' : 's'} waiting · oldest first · page ${page}`}
+        />
+      ) : null}
     </>
   );
 }
