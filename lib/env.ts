@@ -32,6 +32,11 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Number of reverse proxies in front of the app that append to X-Forwarded-For. */
   DX_TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).default(0),
+  /**
+   * `npm run bench -- --load` sets it to serve /bench/floor, a page that does nothing: the
+   * framework's own cost per request, which every other page is compared with.
+   */
+  DX_BENCH_FLOOR: z.enum(['0', '1']).default('0'),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -5,6 +5,15 @@
  *
  *   npm run bench                       # throwaway embedded PostgreSQL, default volume
  *   npm run bench -- --orgs 100 --per-org 100 --events 20
+ *
+ * Load mode (scripts/lib/bench/run-load.ts): the production build under autocannon at provider
+ * scale, every page next to the framework's floor, with statements and bytes per view.
+ *
+ *   npm run bench -- --load                          # seed, build, start, measure (about 15 min)
+ *   npm run bench -- --load --data-dir .data/bench   # keep the seeded database for the next run
+ *   npm run bench -- --load --skip-build --only dashboard --seconds 5
+ *   npm run bench -- --load --skip-build --only 'VIF page' --profile /tmp/prof   # V8 CPU profiles of next start
+ *   npm run bench -- --load --skip-build --serve     # keep it running and print session cookies
  */
 import { randomUUID } from 'node:crypto';
 import { rm } from 'node:fs/promises';
@@ -18,7 +27,20 @@ import { generateSecrets } from './lib/local-config';
 import { migrateDatabase } from './lib/prisma-migrate';
 
 const { values } = parseArgs({
-  options: { orgs: { type: 'string', default: '50' }, 'per-org': { type: 'string', default: '60' }, events: { type: 'string', default: '12' }, runs: { type: 'string', default: '20' } },
+  options: {
+    orgs: { type: 'string', default: '50' },
+    'per-org': { type: 'string', default: '60' },
+    events: { type: 'string', default: '12' },
+    runs: { type: 'string', default: '20' },
+    load: { type: 'boolean', default: false },
+    seconds: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '10' },
+    'skip-build': { type: 'boolean', default: false },
+    'data-dir': { type: 'string' },
+    only: { type: 'string' },
+    profile: { type: 'string' },
+    serve: { type: 'boolean', default: false },
+  },
 });
 const orgs = Number(values.orgs);
 const perOrg = Number(values['per-org']);
@@ -122,7 +144,22 @@ async function main() {
   }
 }
 
-main().then(
+const run = values.load
+  ? () =>
+      import('./lib/bench/run-load').then((m) =>
+        m.runLoadBenchmark({
+          seconds: Number(values.seconds),
+          connections: Number(values.connections),
+          skipBuild: values['skip-build'],
+          dataDir: values['data-dir'],
+          only: values.only,
+          profileDir: values.profile,
+          serve: values.serve,
+        }),
+      )
+  : main;
+
+run().then(
   () => process.exit(0),
   (error: unknown) => {
     console.error(error);

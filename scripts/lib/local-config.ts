@@ -39,7 +39,7 @@ export function sandboxAwsEnv(sandboxUrl: string): Record<string, string> {
     AWS_REGION: 'us-east-1',
     DX_PROVIDER_ACCOUNT_ID: sandboxProvider.accountId,
     DX_SANDBOX_CONTROL_URL: `${sandboxUrl}/_sandbox`,
-    // We run on Node 20 by requirement; the SDK's reminder that future versions need Node 22 is in the README.
+    // Node 20 and 22 are supported (README); the SDK's reminder that releases after January 2027 need Node 22 is in the README.
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
   };
 }
