@@ -7,6 +7,7 @@ import { PrismaClient } from './generated/client';
 const secretColumns = {
   user: { passwordHash: true },
   virtualInterface: { authKeyCiphertext: true },
+  webhookEndpoint: { secretEnc: true },
 } as const;
 
 /**
