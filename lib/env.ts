@@ -36,12 +36,36 @@ const schema = z.object({
    * `npm run bench -- --load` sets it to serve /bench/floor, a page that does nothing: the
    * framework's own cost per request, which every other page is compared with.
    */
+  /**
+   * Where notification emails go: smtp://user:pass@host:port or smtps://… (nodemailer URL form).
+   * `npm run dev` points it at the local mail catcher. Unset in production, the worker and the
+   * admin page say that no email is sent; nothing is dropped silently.
+   */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^\s]+$/, 'SMTP_URL must look like smtp://user:password@host:587 or smtps://host:465')
+    .optional(),
+  MAIL_FROM: z.string().min(3).default('dx-portal <notifications@localhost>'),
+  /** The portal's address as users reach it, for links in emails (defaults to NEXTAUTH_URL). */
+  DX_PUBLIC_URL: z.string().url().optional(),
   DX_BENCH_FLOOR: z.enum(['0', '1']).default('0'),
 });
 
 export type Env = z.infer<typeof schema>;
 
 let cached: Env | undefined;
+
+/** The portal's own origin for links sent outside it (emails, webhook bodies). */
+export function publicUrl(): string {
+  const e = env();
+  return (e.DX_PUBLIC_URL ?? e.NEXTAUTH_URL ?? 'http://localhost:3000').replace(/\/+$/, '');
+}
+
+/**
+ * Sandbox mode: the AWS side is the local sandbox, so webhooks may go to loopback and private
+ * addresses (test receivers, a laptop). Against real AWS they never may (SSRF).
+ */
+export const sandboxMode = () => Boolean(env().DX_SANDBOX_CONTROL_URL);
 
 export function env(): Env {
   if (cached) return cached;

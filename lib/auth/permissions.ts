@@ -28,12 +28,14 @@ export const permissions = [
   'noc.decide',
   'noc.crossConnect',
   'noc.retry',
+  'webhook.read',
+  'webhook.manage',
   'staff.readAllOrgs',
   'admin.users',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
-const customerRead: Permission[] = ['account.self', 'dashboard.view', 'connection.read', 'loa.download', 'awsAccount.read', 'vif.read', 'gateway.read'];
+const customerRead: Permission[] = ['account.self', 'dashboard.view', 'connection.read', 'loa.download', 'awsAccount.read', 'vif.read', 'gateway.read', 'webhook.read'];
 const customerWrite: Permission[] = [
   'connection.request',
   'connection.accept',
@@ -43,11 +45,11 @@ const customerWrite: Permission[] = [
   'bundle.download',
   'gateway.manage',
 ];
-const staffRead: Permission[] = ['account.self', 'staff.readAllOrgs', 'connection.read', 'loa.download', 'awsAccount.read', 'vif.read', 'gateway.read'];
+const staffRead: Permission[] = ['account.self', 'staff.readAllOrgs', 'connection.read', 'loa.download', 'awsAccount.read', 'vif.read', 'gateway.read', 'webhook.read'];
 const nocWork: Permission[] = ['noc.queue', 'noc.decide', 'noc.crossConnect', 'noc.retry', 'connection.refresh'];
 
 export const rolePermissions = {
-  CUSTOMER_OWNER: [...customerRead, ...customerWrite, 'awsAccount.manage', 'connection.decommission', 'vif.delete', 'gateway.delete'],
+  CUSTOMER_OWNER: [...customerRead, ...customerWrite, 'awsAccount.manage', 'webhook.manage', 'connection.decommission', 'vif.delete', 'gateway.delete'],
   CUSTOMER_MEMBER: [...customerRead, ...customerWrite],
   NOC: [...staffRead, ...nocWork],
   SUPPORT: [...staffRead],
@@ -72,7 +74,7 @@ export const roleLabels = {
 
 export const roleDescriptions = {
   CUSTOMER_OWNER:
-    'Everything a member can do, plus register AWS accounts, decommission connections and delete virtual interfaces and gateways.',
+    'Everything a member can do, plus register AWS accounts, manage webhooks, decommission connections and delete virtual interfaces and gateways.',
   CUSTOMER_MEMBER:
     'Request connections, accept hosted connections, download LOA-CFAs, create virtual interfaces and gateways, download router bundles.',
   NOC: 'Approve or reject requests, provision them in AWS, run cross-connect work orders, retry failed provisioning.',

@@ -26,18 +26,18 @@ async function remind(r: Reminder): Promise<boolean> {
       skipDuplicates: true,
     });
     if (created.count === 0) return false;
-    if (r.connectionId) {
-      await recordEvent(tx, {
-        orgId: r.orgId,
-        subjectType: r.subjectType,
-        subjectId: r.subjectId,
-        connectionId: r.connectionId,
-        source: 'PORTAL',
-        actor: systemActor,
-        kind: `reminder.${r.kind}`,
-        message: `Reminder: ${r.message}`,
-      });
-    }
+    // NOC reminders are events too (without an organisation, so only staff see them): every
+    // email is derived from an event.
+    await recordEvent(tx, {
+      orgId: r.orgId,
+      subjectType: r.subjectType,
+      subjectId: r.subjectId,
+      connectionId: r.connectionId,
+      source: 'PORTAL',
+      actor: systemActor,
+      kind: `reminder.${r.kind}`,
+      message: `Reminder: ${r.message}`,
+    });
     return true;
   });
 }

@@ -2,6 +2,8 @@ import 'server-only';
 import type { Tx } from '../db/client';
 import type { ActorType, EventSource, Prisma, SubjectType } from '../db/generated/client';
 import type { Actor } from '../auth/permissions';
+import { isOutboxKind } from '../domain/notifications/catalog';
+import { enqueue } from '../jobs/enqueue';
 
 export type EventActor = { type: ActorType; userId?: string; label: string };
 
@@ -50,10 +52,21 @@ function row(input: EventInput): Prisma.EventCreateManyInput {
   };
 }
 
-/** Appends events. There is deliberately no update or delete: the event table is append-only. */
+/**
+ * Appends events. There is deliberately no update or delete: the event table is append-only.
+ * Events that someone must hear about (email, inbox, webhooks) also get an outbox row and wake
+ * the dispatcher, in the same transaction: if the change commits, the notice will go out; if it
+ * rolls back, nobody is told about something that did not happen.
+ */
 export async function recordEvents(tx: Tx, inputs: EventInput[]): Promise<void> {
   if (inputs.length === 0) return;
-  await tx.event.createMany({ data: inputs.map(row) });
+  if (!inputs.some((i) => isOutboxKind(i.kind))) {
+    await tx.event.createMany({ data: inputs.map(row) });
+    return;
+  }
+  const created = await tx.event.createManyAndReturn({ data: inputs.map(row), select: { id: true, kind: true } });
+  await tx.notificationOutbox.createMany({ data: created.filter((e) => isOutboxKind(e.kind)).map((e) => ({ eventId: e.id })) });
+  await enqueue(tx, 'dispatchNotifications', {});
 }
 
 export async function recordEvent(tx: Tx, input: EventInput): Promise<void> {

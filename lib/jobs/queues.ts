@@ -38,6 +38,25 @@ export const queues = {
     payload: z.object({}).passthrough(),
     options: { policy: 'stately', retryLimit: 1 },
   },
+  /** Turns outbox rows into inbox rows, emails and webhook deliveries. */
+  dispatchNotifications: {
+    name: 'dispatch-notifications',
+    payload: z.object({}).passthrough(),
+    options: { policy: 'stately', retryLimit: 3, retryDelay: 5 },
+  },
+  /** One email to one user; (event, user) is unique, and a sent email is never sent again. */
+  sendEmail: {
+    name: 'send-email',
+    payload: z.object({ notificationId: z.string().min(1) }),
+    // 8 retries from 30 s doubling: the last is about two hours after the first try.
+    options: { policy: 'stately', retryLimit: 8, retryDelay: 30, retryBackoff: true },
+  },
+  /** One webhook delivery attempt; the job re-enqueues itself on the delivery's own schedule. */
+  deliverWebhook: {
+    name: 'deliver-webhook',
+    payload: z.object({ deliveryId: z.string().min(1) }),
+    options: { policy: 'stately', retryLimit: 2, retryDelay: 30 },
+  },
 } as const;
 
 export type QueueKey = keyof typeof queues;
@@ -47,6 +66,8 @@ export type JobPayload<K extends QueueKey> = z.infer<(typeof queues)[K]['payload
 export function singletonKeyFor<K extends QueueKey>(queue: K, payload: JobPayload<K>): string {
   const p = payload as Record<string, unknown>;
   if ('connectionId' in p) return String(p.connectionId);
+  if ('notificationId' in p) return String(p.notificationId);
+  if ('deliveryId' in p) return String(p.deliveryId);
   if ('awsAccountId' in p) return `${String(p.awsAccountId)}:${String(p.region)}`;
   return queue;
 }

@@ -4,6 +4,9 @@ import { fetchLoa } from '../connections/loa';
 import { provisionConnection } from '../connections/provision';
 import { runDecommission } from '../connections/decommission';
 import { runReminders } from '../connections/reminders';
+import { dispatchNotifications } from '../notifications/dispatch';
+import { sendNotificationEmail, smtpMissing } from '../notifications/email';
+import { attemptDelivery } from '../webhooks/deliver';
 import { db } from '../db/client';
 import { env } from '../env';
 import { childLogger, logger } from '../log';
@@ -25,6 +28,14 @@ const handlers: { [K in QueueKey]: Handler<K> } = {
     const sent = await runReminders();
     if (sent > 0) logger().info({ sent }, 'reminders sent');
   },
+  dispatchNotifications: async () => {
+    const result = await dispatchNotifications();
+    if (result.events > 0) logger().info(result, 'notifications dispatched');
+  },
+  sendEmail: (data, attempt) => sendNotificationEmail(data.notificationId, attempt),
+  deliverWebhook: async (data) => {
+    await attemptDelivery(data.deliveryId);
+  },
 };
 
 export type RunningWorker = { stop(): Promise<void> };
@@ -37,6 +48,9 @@ const loopsPerQueue: Record<QueueKey, number> = {
   syncAccount: 4,
   syncAll: 1,
   reminders: 1,
+  dispatchNotifications: 1,
+  sendEmail: 2,
+  deliverWebhook: 4,
 };
 
 /**
@@ -78,7 +92,9 @@ export async function startWorker(options: { maintenanceIntervalSeconds?: number
     }
   }
 
-  const tick = async (queue: 'syncAll' | 'reminders') => {
+  if (!env().SMTP_URL) log.error(smtpMissing);
+
+  const tick = async (queue: 'syncAll' | 'reminders' | 'dispatchNotifications') => {
     try {
       await db().$transaction((tx) => enqueue(tx, queue, {}));
     } catch (error) {
@@ -87,6 +103,9 @@ export async function startWorker(options: { maintenanceIntervalSeconds?: number
   };
   const syncTimer = setInterval(() => void tick('syncAll'), env().DX_SYNC_INTERVAL_SECONDS * 1000);
   const reminderTimer = setInterval(() => void tick('reminders'), 60 * 60 * 1000);
+  // Every outbox row wakes the dispatcher itself; this only catches rows left by a crash.
+  const dispatchTimer = setInterval(() => void tick('dispatchNotifications'), 60 * 1000);
+  void tick('dispatchNotifications');
   void tick('syncAll');
   void tick('reminders');
   log.info({ queues: Object.values(queues).map((q) => q.name) }, 'worker started');
@@ -95,6 +114,7 @@ export async function startWorker(options: { maintenanceIntervalSeconds?: number
     async stop() {
       clearInterval(syncTimer);
       clearInterval(reminderTimer);
+      clearInterval(dispatchTimer);
       await boss.stop({ graceful: true, wait: true, timeout: 15_000 });
       log.info('worker stopped');
     },
