@@ -1,7 +1,9 @@
 import { UserRound } from 'lucide-react';
 import Link from 'next/link';
+import { Suspense } from 'react';
 import { navigationFor } from '@/lib/auth/navigation';
 import { roleLabels, type Actor } from '@/lib/auth/permissions';
+import { InboxBell, InboxBellFallback } from './inbox-bell';
 import { MobileNav } from './mobile-nav';
 import { NavLinks } from './nav-links';
 import { SignOutButton } from './sign-out-button';
@@ -36,6 +38,9 @@ export function AppShell({ actor, sandbox, children }: { actor: Actor; sandbox: 
             <span className="truncate text-sm text-slate-600">{context}</span>
           </div>
           <div className="flex items-center gap-3">
+            <Suspense fallback={<InboxBellFallback />}>
+              <InboxBell actor={actor} />
+            </Suspense>
             <Link href="/account" className="flex items-center gap-2 rounded-md px-2 py-1 text-right text-sm hover:bg-slate-100" title="Your account">
               <UserRound className="size-5 text-slate-600 sm:hidden" aria-hidden />
               <span className="sr-only sm:hidden">Your account</span>

@@ -4,15 +4,18 @@ import { Fact, Facts } from '@/components/ui/facts';
 import { PageHeader } from '@/components/ui/page-header';
 import { roleDescriptions, roleLabels } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
+import { emailPreferences } from '@/lib/notifications/inbox';
 import { ChangePasswordForm } from './change-password-form';
+import { EmailPreferencesForm } from './email-preferences-form';
 
 export const metadata: Metadata = { title: 'Your account' };
 
 export default async function AccountPage() {
   const actor = await requirePermission('account.self', '/account');
+  const preferences = await emailPreferences(actor);
   return (
     <>
-      <PageHeader title="Your account" description="Who you are signed in as, and your password." />
+      <PageHeader title="Your account" description="Who you are signed in as, your password, and which emails you get." />
       <div className="grid items-start gap-6 lg:grid-cols-2">
         <Card>
           <CardHeader>
@@ -39,6 +42,17 @@ export default async function AccountPage() {
             <ChangePasswordForm email={actor.email} />
           </CardBody>
         </Card>
+        {preferences.length ? (
+          <Card id="notifications">
+            <CardHeader>
+              <CardTitle>Email notifications</CardTitle>
+            </CardHeader>
+            <CardBody>
+              <p className="mb-4 text-sm text-slate-600">Emails go to {actor.email}. Everything also appears under Notifications in the portal, whatever you choose here.</p>
+              <EmailPreferencesForm preferences={preferences} />
+            </CardBody>
+          </Card>
+        ) : null}
       </div>
     </>
   );
