@@ -29,11 +29,12 @@ export const permissions = [
   'noc.crossConnect',
   'noc.retry',
   'staff.readAllOrgs',
+  'audit.read',
   'admin.users',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
-const customerRead: Permission[] = ['account.self', 'dashboard.view', 'connection.read', 'loa.download', 'awsAccount.read', 'vif.read', 'gateway.read'];
+const customerRead: Permission[] = ['account.self', 'dashboard.view', 'connection.read', 'loa.download', 'awsAccount.read', 'vif.read', 'gateway.read', 'audit.read'];
 const customerWrite: Permission[] = [
   'connection.request',
   'connection.accept',
@@ -43,7 +44,7 @@ const customerWrite: Permission[] = [
   'bundle.download',
   'gateway.manage',
 ];
-const staffRead: Permission[] = ['account.self', 'staff.readAllOrgs', 'connection.read', 'loa.download', 'awsAccount.read', 'vif.read', 'gateway.read'];
+const staffRead: Permission[] = ['account.self', 'staff.readAllOrgs', 'connection.read', 'loa.download', 'awsAccount.read', 'vif.read', 'gateway.read', 'audit.read'];
 const nocWork: Permission[] = ['noc.queue', 'noc.decide', 'noc.crossConnect', 'noc.retry', 'connection.refresh'];
 
 export const rolePermissions = {
