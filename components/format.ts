@@ -25,3 +25,8 @@ export function formatRelative(to: Date, now = new Date()): string {
   const text = hours < 1 ? `${Math.max(1, Math.round(abs / 60_000))} min` : hours < 48 ? `${Math.round(hours)} h` : `${Math.round(hours / 24)} days`;
   return ms >= 0 ? `in ${text}` : `${text} ago`;
 }
+
+/** ISO-like UTC timestamp for logs and exports: 2026-03-01 14:05:09. */
+export function formatTimestamp(date: Date): string {
+  return date.toISOString().replace('T', ' ').slice(0, 19);
+}

@@ -38,6 +38,10 @@ describe('permission map', () => {
     expect(roleCan(role, permission)).toBe(expected);
   });
 
+  it('every role may read its audit log', () => {
+    for (const role of roles) expect(roleCan(role, 'audit.read')).toBe(true);
+  });
+
   it('support can change nothing but its own password', () => {
     const writes = rolePermissions.SUPPORT.filter((p) => !/\.(read|view)$|^loa\.download$|^staff\.readAllOrgs$|^account\.self$/.test(p));
     expect(writes).toEqual([]);
@@ -87,11 +91,11 @@ describe('scope builders', () => {
 
 describe('navigation', () => {
   it.each([
-    [owner, ['Dashboard', 'Connections', 'Gateways', 'AWS accounts']],
-    [member, ['Dashboard', 'Connections', 'Gateways', 'AWS accounts']],
-    [noc, ['Request queue', 'Cross-connects', 'All connections']],
-    [support, ['All connections']],
-    [admin, ['Request queue', 'Cross-connects', 'All connections', 'Users']],
+    [owner, ['Dashboard', 'Connections', 'Gateways', 'AWS accounts', 'Audit log']],
+    [member, ['Dashboard', 'Connections', 'Gateways', 'AWS accounts', 'Audit log']],
+    [noc, ['Request queue', 'Cross-connects', 'All connections', 'Audit log']],
+    [support, ['All connections', 'Audit log']],
+    [admin, ['Request queue', 'Cross-connects', 'All connections', 'Users', 'Audit log']],
   ] as const)('%o sees the right items', (actor, labels) => {
     expect(navigationFor(actor).map((i) => i.label)).toEqual(labels);
   });

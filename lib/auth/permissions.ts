@@ -31,11 +31,12 @@ export const permissions = [
   'webhook.read',
   'webhook.manage',
   'staff.readAllOrgs',
+  'audit.read',
   'admin.users',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
-const customerRead: Permission[] = ['account.self', 'dashboard.view', 'connection.read', 'loa.download', 'awsAccount.read', 'vif.read', 'gateway.read', 'webhook.read'];
+const customerRead: Permission[] = ['account.self', 'dashboard.view', 'connection.read', 'loa.download', 'awsAccount.read', 'vif.read', 'gateway.read', 'webhook.read', 'audit.read'];
 const customerWrite: Permission[] = [
   'connection.request',
   'connection.accept',
@@ -45,7 +46,7 @@ const customerWrite: Permission[] = [
   'bundle.download',
   'gateway.manage',
 ];
-const staffRead: Permission[] = ['account.self', 'staff.readAllOrgs', 'connection.read', 'loa.download', 'awsAccount.read', 'vif.read', 'gateway.read', 'webhook.read'];
+const staffRead: Permission[] = ['account.self', 'staff.readAllOrgs', 'connection.read', 'loa.download', 'awsAccount.read', 'vif.read', 'gateway.read', 'webhook.read', 'audit.read'];
 const nocWork: Permission[] = ['noc.queue', 'noc.decide', 'noc.crossConnect', 'noc.retry', 'connection.refresh'];
 
 export const rolePermissions = {
