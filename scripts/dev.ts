@@ -1,7 +1,8 @@
 /**
  * `npm run dev`: the whole product on one machine.
  * PostgreSQL (embedded, data in .data/postgres, or DATABASE_URL when set) → migrations → demo seed
- * when empty → AWS sandbox (state kept in .data/sandbox-state.json) → worker → Next.js dev server.
+ * when empty → AWS sandbox (state kept in .data/sandbox-state.json) → mail catcher (maildev: the
+ * worker's email lands in its web inbox unless SMTP_URL is set) → worker → Next.js dev server.
  * Ctrl-C stops everything; running it again keeps the data.
  */
 import { existsSync } from 'node:fs';
@@ -18,8 +19,13 @@ const dataDir = path.join(root, '.data');
 const appPort = Number(process.env.PORT ?? 3000);
 const sandboxPort = Number(process.env.SANDBOX_PORT ?? 4566);
 const dbPort = Number(process.env.DX_DB_PORT ?? 54329);
+const mailSmtpPort = Number(process.env.MAILDEV_SMTP_PORT ?? 1025);
+const mailWebPort = Number(process.env.MAILDEV_WEB_PORT ?? 1080);
+/** Set when the local mail catcher runs (no SMTP_URL given): the inbox to print. */
+let mailInbox: string | undefined;
 const tsx = path.join(root, 'node_modules/.bin/tsx');
 const next = path.join(root, 'node_modules/.bin/next');
+const maildev = path.join(root, 'node_modules/.bin/maildev');
 
 async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
   const client = new pg.Client({ connectionString: adminUrl });
@@ -61,15 +67,27 @@ async function main(): Promise<void> {
     console.log('Applying migrations…');
     await migrateDatabase(databaseUrl);
 
+    let smtpUrl = process.env.SMTP_URL;
+    if (smtpUrl) {
+      console.log('Sending email through the server in SMTP_URL.');
+    } else {
+      const mail = startProcess('mail', maildev, ['--ip', '127.0.0.1', '--smtp', String(mailSmtpPort), '--web', String(mailWebPort), '--silent'], { cwd: root, env: {} });
+      children.push(mail);
+      mailInbox = `http://127.0.0.1:${mailWebPort}`;
+      await waitForHttp(mailInbox, { timeoutMs: 30_000, what: 'The mail catcher (maildev)', died: mail.exited });
+      smtpUrl = `smtp://127.0.0.1:${mailSmtpPort}`;
+    }
+
     const sandboxUrl = `http://127.0.0.1:${sandboxPort}`;
     const env: Record<string, string | undefined> = {
       ...sandboxAwsEnv(sandboxUrl),
       ...secrets,
       DATABASE_URL: databaseUrl,
+      SMTP_URL: smtpUrl,
       NEXTAUTH_URL: `http://localhost:${appPort}`,
       NODE_ENV: 'development',
       NEXT_TELEMETRY_DISABLED: '1',
-      ...pickDefined(process.env, ['LOG_LEVEL', 'DX_PROVIDER_NAME', 'AWS_REGION']),
+      ...pickDefined(process.env, ['LOG_LEVEL', 'DX_PROVIDER_NAME', 'AWS_REGION', 'MAIL_FROM', 'DX_PUBLIC_URL']),
     };
 
     const seed = startProcess('seed', tsx, ['--conditions=react-server', 'scripts/seed.ts'], { env, cwd: root });
@@ -111,7 +129,8 @@ function pickDefined(source: NodeJS.ProcessEnv, keys: string[]): Record<string, 
 }
 
 function printWelcome(): void {
-  console.log(welcomeText({ appPort, sandboxPort, users: demoUsers, password: DEMO_PASSWORD }));
+  const extras = mailInbox ? [`Mail inbox (every email the portal sends): ${mailInbox}`] : [];
+  console.log(welcomeText({ appPort, sandboxPort, users: demoUsers, password: DEMO_PASSWORD, extras }));
 }
 
 void main();
