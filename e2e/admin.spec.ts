@@ -53,7 +53,7 @@ test.describe('user administration', () => {
     await expect(dana.getByText('That is not your current password.')).toBeVisible();
     await dana.getByLabel('Current password').fill(password);
     await dana.getByRole('button', { name: 'Change password' }).click();
-    await expect(dana.getByRole('status')).toHaveText('Your password has been changed, and every other session of your account has been signed out.');
+    await expect(dana.locator('form').filter({ has: dana.getByRole('button', { name: 'Change password' }) }).getByRole('status')).toHaveText('Your password has been changed, and every other session of your account has been signed out.');
     // This browser carries on; the other one is signed out.
     await dana.reload();
     await expect(dana.getByRole('heading', { name: 'Your account' })).toBeVisible();
