@@ -3,11 +3,11 @@ import { seedUser } from '../lib/db/seed/factories';
 import { expect, test } from './fixtures';
 
 const navByRole = {
-  CUSTOMER_OWNER: ['Dashboard', 'Connections', 'Gateways', 'AWS accounts', 'Audit log'],
-  CUSTOMER_MEMBER: ['Dashboard', 'Connections', 'Gateways', 'AWS accounts', 'Audit log'],
-  NOC: ['Request queue', 'Cross-connects', 'All connections', 'Audit log'],
-  SUPPORT: ['All connections', 'Audit log'],
-  ADMIN: ['Request queue', 'Cross-connects', 'All connections', 'Users', 'Audit log'],
+  CUSTOMER_OWNER: ['Dashboard', 'Connections', 'Gateways', 'AWS accounts', 'Webhooks', 'Audit log'],
+  CUSTOMER_MEMBER: ['Dashboard', 'Connections', 'Gateways', 'AWS accounts', 'Webhooks', 'Audit log'],
+  NOC: ['Request queue', 'Cross-connects', 'All connections', 'Webhooks', 'Audit log'],
+  SUPPORT: ['All connections', 'Webhooks', 'Audit log'],
+  ADMIN: ['Request queue', 'Cross-connects', 'All connections', 'Users', 'Webhooks', 'Audit log'],
 } as const;
 
 test.describe('sign-in', () => {

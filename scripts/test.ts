@@ -103,9 +103,14 @@ async function main(): Promise<void> {
         await server.createDatabase('dx_e2e');
         const databaseUrl = server.urlFor('dx_e2e');
         await migrateDatabase(databaseUrl, { jobExpireSeconds: 10 });
-        const [appPort, sandboxPort] = [await freePort(), await freePort()];
+        const [appPort, sandboxPort, smtpPort, mailWebPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
         const sandboxUrl = `http://127.0.0.1:${sandboxPort}`;
         const baseUrl = `http://127.0.0.1:${appPort}`;
+        // The same mail catcher `npm run dev` runs: the worker sends real SMTP, specs read its REST inbox.
+        const mailUrl = `http://127.0.0.1:${mailWebPort}`;
+        const mail = startProcess('mail', bin('maildev'), ['--ip', '127.0.0.1', '--smtp', String(smtpPort), '--web', String(mailWebPort), '--silent'], { cwd: root, env: {}, quiet: !process.env.E2E_VERBOSE });
+        children.push(mail);
+        await waitForHttp(`${mailUrl}/email`, { timeoutMs: 30_000, what: 'The mail catcher (maildev)', died: mail.exited });
         const env: Record<string, string | undefined> = {
           ...sandboxAwsEnv(sandboxUrl),
           ...generateSecrets(),
@@ -114,6 +119,8 @@ async function main(): Promise<void> {
           NEXT_TELEMETRY_DISABLED: '1',
           LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
           DX_SYNC_INTERVAL_SECONDS: '5',
+          SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+          DX_PUBLIC_URL: baseUrl,
         };
         if (!skipBuild) await run('build', bin('next'), ['build'], { ...env, NODE_ENV: 'production' });
 
@@ -145,6 +152,7 @@ async function main(): Promise<void> {
           ...env,
           E2E_BASE_URL: baseUrl,
           E2E_WEB_LOG: webLog,
+          E2E_MAIL_URL: mailUrl,
           NODE_OPTIONS: '--conditions=react-server',
         });
       });

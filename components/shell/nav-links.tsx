@@ -1,6 +1,6 @@
 'use client';
 
-import { Building2, Cable, Gauge, Inbox, Network, ScrollText, Search, Users, Wrench } from 'lucide-react';
+import { Building2, Cable, Gauge, Inbox, Network, ScrollText, Search, Users, Webhook, Wrench } from 'lucide-react';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import type { NavIcon, NavItem } from '@/lib/auth/navigation';
@@ -15,6 +15,7 @@ const icons = {
   crossConnects: Wrench,
   search: Search,
   users: Users,
+  webhooks: Webhook,
   audit: ScrollText,
 } satisfies Record<NavIcon, React.ComponentType<{ className?: string }>>;
 

@@ -1,7 +1,7 @@
 import { can, type Actor, type Permission } from './permissions';
 
 export type NavItem = { href: string; label: string; icon: NavIcon };
-export type NavIcon = 'dashboard' | 'connections' | 'gateways' | 'accounts' | 'queue' | 'crossConnects' | 'search' | 'users' | 'audit';
+export type NavIcon = 'dashboard' | 'connections' | 'gateways' | 'accounts' | 'queue' | 'crossConnects' | 'search' | 'users' | 'webhooks' | 'audit';
 
 /** `audience: 'all'` items are for customers and staff alike (their permission still decides). */
 const items: Array<NavItem & { permission: Permission; audience: Actor['kind'] | 'all' }> = [
@@ -13,6 +13,7 @@ const items: Array<NavItem & { permission: Permission; audience: Actor['kind'] |
   { href: '/noc/cross-connects', label: 'Cross-connects', icon: 'crossConnects', permission: 'noc.crossConnect', audience: 'staff' },
   { href: '/support/connections', label: 'All connections', icon: 'search', permission: 'staff.readAllOrgs', audience: 'staff' },
   { href: '/admin/users', label: 'Users', icon: 'users', permission: 'admin.users', audience: 'staff' },
+  { href: '/webhooks', label: 'Webhooks', icon: 'webhooks', permission: 'webhook.read', audience: 'all' },
   { href: '/audit', label: 'Audit log', icon: 'audit', permission: 'audit.read', audience: 'all' },
 ];
 

@@ -91,11 +91,11 @@ describe('scope builders', () => {
 
 describe('navigation', () => {
   it.each([
-    [owner, ['Dashboard', 'Connections', 'Gateways', 'AWS accounts', 'Audit log']],
-    [member, ['Dashboard', 'Connections', 'Gateways', 'AWS accounts', 'Audit log']],
-    [noc, ['Request queue', 'Cross-connects', 'All connections', 'Audit log']],
-    [support, ['All connections', 'Audit log']],
-    [admin, ['Request queue', 'Cross-connects', 'All connections', 'Users', 'Audit log']],
+    [owner, ['Dashboard', 'Connections', 'Gateways', 'AWS accounts', 'Webhooks', 'Audit log']],
+    [member, ['Dashboard', 'Connections', 'Gateways', 'AWS accounts', 'Webhooks', 'Audit log']],
+    [noc, ['Request queue', 'Cross-connects', 'All connections', 'Webhooks', 'Audit log']],
+    [support, ['All connections', 'Webhooks', 'Audit log']],
+    [admin, ['Request queue', 'Cross-connects', 'All connections', 'Users', 'Webhooks', 'Audit log']],
   ] as const)('%o sees the right items', (actor, labels) => {
     expect(navigationFor(actor).map((i) => i.label)).toEqual(labels);
   });

@@ -70,6 +70,6 @@ describe('webhook URL rules (SSRF)', () => {
 
   it('allows a loopback receiver only in sandbox mode', () => {
     expect(webhookUrlProblem('http://127.0.0.1:9911/hook', sandbox)).toBeNull();
-    expect(webhookUrlProblem('ftp://127.0.0.1/hook', sandbox)).toBe('Webhook URLs must use https://.');
+    expect(webhookUrlProblem('ftp://127.0.0.1/hook', sandbox)).toBe('Webhook URLs must use https:// (or http:// while the portal runs against the AWS sandbox).');
   });
 });

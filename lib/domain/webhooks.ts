@@ -71,7 +71,7 @@ export function webhookUrlProblem(raw: string, options: { allowPrivate: boolean;
   } catch {
     return 'Enter a full URL such as https://hooks.example.com/dx-portal.';
   }
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && options.allowHttp)) return 'Webhook URLs must use https://.';
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && options.allowHttp)) return options.allowHttp ? 'Webhook URLs must use https:// (or http:// while the portal runs against the AWS sandbox).' : 'Webhook URLs must use https://.';
   if (url.username || url.password) return 'Put no user name or password in the URL; verify our signature instead.';
   const host = url.hostname.replace(/^\[|\]$/g, '');
   if (!options.allowPrivate) {

@@ -75,7 +75,7 @@ export async function webhookWithDeliveries(actor: Actor, id: string, page = 1) 
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     skip: (page - 1) * DELIVERY_PAGE_SIZE,
     take: DELIVERY_PAGE_SIZE + 1,
-    select: { id: true, type: true, status: true, attempts: true, responseStatus: true, lastError: true, lastAttemptAt: true, nextAttemptAt: true, deliveredAt: true, createdAt: true, eventId: true },
+    select: { id: true, type: true, status: true, attempts: true, responseStatus: true, lastError: true, lastAttemptAt: true, nextAttemptAt: true, deliveredAt: true, createdAt: true, eventId: true, payload: true },
   });
   return { endpoint, deliveries: rows.slice(0, DELIVERY_PAGE_SIZE), hasMore: rows.length > DELIVERY_PAGE_SIZE };
 }

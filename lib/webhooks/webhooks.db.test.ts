@@ -125,6 +125,6 @@ describe('webhooks', () => {
 
   it('refuses a URL that is not a URL, with a message naming the field', async () => {
     const owner = await seedActor(testDb(), 'CUSTOMER_OWNER');
-    await expect(createWebhook(owner, { url: 'ftp://127.0.0.1/x', eventTypes: ['connection.requested'] })).rejects.toThrow('Webhook URLs must use https://.');
+    await expect(createWebhook(owner, { url: 'ftp://127.0.0.1/x', eventTypes: ['connection.requested'] })).rejects.toThrow('Webhook URLs must use https:// (or http://');
   });
 });
