@@ -7,7 +7,7 @@ test.describe('dashboard', () => {
     const seeded = await customer();
     const name = `dash-${uniqueSuffix()}`;
     const path = await requestConnection(page, { type: 'Dedicated port', name, speed: '1 Gbps' });
-    await db.notification.create({
+    await db.reminder.create({
       data: {
         orgId: seeded.orgId,
         audience: 'ORG',

@@ -100,7 +100,7 @@ describe('provisioning a connection', () => {
     const row = await testDb().connection.findUniqueOrThrow({ where: { id: connection.id } });
     expect(row.portalStatus).toBe('PROVISIONING_FAILED');
     expect(row.lastError).toContain('DirectConnectServerException');
-    const note = await testDb().notification.findFirst({ where: { subjectId: connection.id, audience: 'NOC', kind: 'provisioning.failed' } });
+    const note = await testDb().reminder.findFirst({ where: { subjectId: connection.id, audience: 'NOC', kind: 'provisioning.failed' } });
     expect(note?.message).toContain('DirectConnectServerException');
   });
 

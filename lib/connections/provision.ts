@@ -180,7 +180,7 @@ async function markFailed(c: Row, summary: string): Promise<void> {
       toState: 'PROVISIONING_FAILED',
       message: `Provisioning failed: ${summary}`,
     });
-    await tx.notification.upsert({
+    await tx.reminder.upsert({
       where: { dedupeKey: `provisioning.failed:${c.id}:${c.provisionAttempts}` },
       update: {},
       create: {

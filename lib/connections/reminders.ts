@@ -21,7 +21,7 @@ const day = (d: Date) => d.toISOString().slice(0, 10);
 /** Creates the notification (and a timeline event) once per dedupe key; returns whether it was new. */
 async function remind(r: Reminder): Promise<boolean> {
   return db().$transaction(async (tx) => {
-    const created = await tx.notification.createMany({
+    const created = await tx.reminder.createMany({
       data: [{ orgId: r.orgId, audience: r.audience, subjectType: r.subjectType, subjectId: r.subjectId, kind: r.kind, message: r.message, dueAt: r.dueAt ?? null, dedupeKey: r.dedupeKey }],
       skipDuplicates: true,
     });

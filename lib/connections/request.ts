@@ -85,7 +85,7 @@ export async function requestConnection(actor: Actor, input: RequestConnection):
       });
     }
     await recordEvents(tx, events);
-    await tx.notification.create({
+    await tx.reminder.create({
       data: {
         audience: 'NOC',
         subjectType: 'CONNECTION',

@@ -85,7 +85,7 @@ export async function approveRequest(actor: Actor, input: ApproveInput): Promise
           message: row.type === 'HOSTED' ? `Approved: hosted connection on VLAN ${choices.get(row.id)?.vlan}.` : 'Approved: the port will be created in your AWS account.',
         })),
       );
-      await tx.notification.updateMany({ where: { dedupeKey: `request.submitted:${input.requestGroupId}`, resolvedAt: null }, data: { resolvedAt: now } });
+      await tx.reminder.updateMany({ where: { dedupeKey: `request.submitted:${input.requestGroupId}`, resolvedAt: null }, data: { resolvedAt: now } });
       return { approved: rows.length };
     },
     { timeout: 30_000 },
@@ -113,10 +113,10 @@ export async function rejectRequest(actor: Actor, input: RejectInput): Promise<{
         message: `Rejected: ${input.reason}`,
       })),
     );
-    await tx.notification.updateMany({ where: { dedupeKey: `request.submitted:${input.requestGroupId}`, resolvedAt: null }, data: { resolvedAt: now } });
+    await tx.reminder.updateMany({ where: { dedupeKey: `request.submitted:${input.requestGroupId}`, resolvedAt: null }, data: { resolvedAt: now } });
     const first = rows[0];
     if (first) {
-      await tx.notification.create({
+      await tx.reminder.create({
         data: {
           orgId: first.orgId,
           audience: 'ORG',
@@ -150,7 +150,7 @@ export async function retryProvisioning(actor: Actor, connectionId: string): Pro
         message: 'NOC retried provisioning.',
       },
     ]);
-    await tx.notification.updateMany({ where: { subjectId: c.id, kind: 'provisioning.failed', resolvedAt: null }, data: { resolvedAt: new Date() } });
+    await tx.reminder.updateMany({ where: { subjectId: c.id, kind: 'provisioning.failed', resolvedAt: null }, data: { resolvedAt: new Date() } });
     await enqueue(tx, 'provisionConnection', { connectionId: c.id });
   });
 }

@@ -2,6 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import type { Actor } from '../auth/permissions';
 import { db } from '../db/client';
+import type { Prisma } from '../db/generated/client';
 import { categories, categoriesFor, type Category } from '../domain/notifications/catalog';
 import { notFound } from '../errors';
 
@@ -14,16 +15,19 @@ export async function unreadCount(actor: Actor): Promise<number> {
   return rows.length;
 }
 
-const cursorSchema = z.string().regex(/^\d{1,15}_[a-z0-9]{1,40}$/, 'That page of notifications is not valid; open Notifications again.');
+const cursorSchema = z.string().regex(/^\d{1,15}_[a-z0-9]{1,40}$/, 'That link to older notifications is not valid.');
 
-/** The user's own notices, newest first; only ever their own rows. */
+/**
+ * The user's own notices, newest first; only ever their own rows. A cursor that is not one this
+ * page made is reported (`invalidCursor`) and the newest page is shown instead.
+ */
 export async function inboxPage(actor: Actor, cursor?: string | null) {
-  let where: { userId: string; OR?: Array<Record<string, unknown>> } = { userId: actor.userId };
+  const where: Prisma.UserNotificationWhereInput = { userId: actor.userId };
   const valid = cursor ? cursorSchema.safeParse(cursor) : null;
   if (valid?.success) {
     const [ms, id] = valid.data.split('_') as [string, string];
     const at = new Date(Number(ms));
-    where = { ...where, OR: [{ createdAt: { lt: at } }, { createdAt: at, id: { lt: id } }] };
+    where.OR = [{ createdAt: { lt: at } }, { createdAt: at, id: { lt: id } }];
   }
   const rows = await db().userNotification.findMany({
     where,
@@ -33,7 +37,13 @@ export async function inboxPage(actor: Actor, cursor?: string | null) {
   });
   const page = rows.slice(0, INBOX_PAGE_SIZE);
   const last = page.at(-1);
-  return { items: page, older: rows.length > INBOX_PAGE_SIZE && last ? `${last.createdAt.getTime()}_${last.id}` : null };
+  return {
+    items: page,
+    older: rows.length > INBOX_PAGE_SIZE && last ? `${last.createdAt.getTime()}_${last.id}` : null,
+    /** The message to show when the cursor was not valid; null when it was (or there was none). */
+    invalidCursor: valid && !valid.success ? (valid.error.issues[0]?.message ?? 'That link to older notifications is not valid.') : null,
+    paged: Boolean(valid?.success),
+  };
 }
 
 export type InboxItem = Awaited<ReturnType<typeof inboxPage>>['items'][number];

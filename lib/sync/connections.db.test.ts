@@ -110,13 +110,13 @@ describe('reminders', () => {
     await testDb().connection.update({ where: { id: c!.id }, data: { awsState: 'pending', loaExpiresAt: new Date(now.getTime() + 10 * 86_400_000) } });
     await runReminders(now);
     await runReminders(now);
-    const notes = await testDb().notification.findMany({ where: { subjectId: c!.id }, orderBy: { audience: 'asc' } });
+    const notes = await testDb().reminder.findMany({ where: { subjectId: c!.id }, orderBy: { audience: 'asc' } });
     expect(notes.map((n) => [n.audience, n.kind])).toEqual([
       ['NOC', 'loaExpiry14d'],
       ['ORG', 'loaExpiry14d'],
     ]);
     await runReminders(new Date(now.getTime() + 8 * 86_400_000));
-    expect(await testDb().notification.count({ where: { subjectId: c!.id, kind: 'loaExpiry3d' } })).toBe(2);
+    expect(await testDb().reminder.count({ where: { subjectId: c!.id, kind: 'loaExpiry3d' } })).toBe(2);
     expect(await testDb().event.count({ where: { connectionId: c!.id, kind: { startsWith: 'reminder.' } } })).toBe(2);
   });
 
@@ -125,6 +125,6 @@ describe('reminders', () => {
     const [c] = s.ids;
     await testDb().connection.update({ where: { id: c!.id }, data: { type: 'HOSTED', awsState: 'ordering', awsStateChangedAt: new Date(Date.now() - 8 * 86_400_000) } });
     await runReminders();
-    expect(await testDb().notification.findFirst({ where: { subjectId: c!.id, kind: 'hostedAcceptanceOverdue' } })).toMatchObject({ audience: 'ORG' });
+    expect(await testDb().reminder.findFirst({ where: { subjectId: c!.id, kind: 'hostedAcceptanceOverdue' } })).toMatchObject({ audience: 'ORG' });
   });
 });

@@ -10,15 +10,15 @@ import { can } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
 import { listAwsAccounts } from '@/lib/aws-accounts/queries';
 import { customerAttention } from '@/lib/connections/attention';
-import { openNotifications } from '@/lib/notifications/queries';
-import { NotificationsCard } from '@/components/notifications';
-import { dismissNotificationAction } from '../notifications/actions';
+import { openReminders } from '@/lib/notifications/reminders';
+import { RemindersCard } from '@/components/reminders';
+import { dismissReminderAction } from '../notifications/actions';
 
 export const metadata: Metadata = { title: 'Dashboard' };
 
 export default async function DashboardPage() {
   const actor = await requirePermission('dashboard.view', '/dashboard');
-  const [accounts, attention, notifications] = await Promise.all([listAwsAccounts(actor), customerAttention(actor), openNotifications(actor, 10)]);
+  const [accounts, attention, notifications] = await Promise.all([listAwsAccounts(actor), customerAttention(actor), openReminders(actor, 10)]);
   const mayRequest = can(actor, 'connection.request');
   return (
     <>
@@ -67,7 +67,7 @@ export default async function DashboardPage() {
               </CardBody>
             </Card>
           </div>
-          <NotificationsCard items={notifications} dismiss={dismissNotificationAction} />
+          <RemindersCard items={notifications} dismiss={dismissReminderAction} />
           <section aria-labelledby="attention-heading">
             <h2 id="attention-heading" className="mb-3 text-base font-semibold text-slate-900">
               Needs attention

@@ -4,11 +4,11 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { authedAction } from '@/lib/auth/action';
 import { markRead, markReadSchema, preferencesSchema, saveEmailPreferences } from '@/lib/notifications/inbox';
-import { dismissNotification } from '@/lib/notifications/queries';
+import { dismissReminder } from '@/lib/notifications/reminders';
 
-/** Customers dismiss their organisation's notifications, NOC the NOC's (the query scopes it). */
-export const dismissNotificationAction = authedAction(z.object({ id: z.string().min(1) }), { name: 'notification.dismiss', permission: 'connection.read' }, async ({ input, ctx }) => {
-  await dismissNotification(ctx.actor, input.id);
+/** Customers dismiss their organisation's reminders, NOC the NOC's (the query scopes it). */
+export const dismissReminderAction = authedAction(z.object({ id: z.string().min(1) }), { name: 'reminder.dismiss', permission: 'connection.read' }, async ({ input, ctx }) => {
+  await dismissReminder(ctx.actor, input.id);
   revalidatePath('/dashboard');
   revalidatePath('/noc/queue');
   return null;

@@ -31,9 +31,14 @@ export default async function NotificationsPage({ searchParams }: { searchParams
         }
         actions={unread ? <ActionButton action={markReadAction.bind(null, { all: '1' })} successMessage="All notifications marked read.">Mark all read</ActionButton> : null}
       />
+      {page.invalidCursor ? (
+        <p className="mb-3 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900" role="status">
+          {page.invalidCursor} Showing the newest notifications.
+        </p>
+      ) : null}
       {page.items.length === 0 ? (
-        <EmptyState title={older ? 'No older notifications' : 'No notifications yet'}>
-          {older ? <Link href="/notifications" className="text-brand-700 hover:underline">Back to the newest</Link> : 'When a request is decided, an LOA-CFA is issued or a BGP session changes, it appears here and in your email.'}
+        <EmptyState title={page.paged ? 'No older notifications' : 'No notifications yet'}>
+          {page.paged ? <Link href="/notifications" className="text-brand-700 hover:underline">Back to the newest</Link> : 'When a request is decided, an LOA-CFA is issued or a BGP session changes, it appears here and in your email.'}
         </EmptyState>
       ) : (
         <Card>
@@ -62,7 +67,7 @@ export default async function NotificationsPage({ searchParams }: { searchParams
         </Card>
       )}
       <nav aria-label="Pages" className="mt-3 flex justify-end gap-3 text-sm">
-        {older ? <Link href="/notifications" className="font-medium text-brand-700 hover:underline">Newest</Link> : null}
+        {page.paged ? <Link href="/notifications" className="font-medium text-brand-700 hover:underline">Newest</Link> : null}
         {page.older ? <Link href={`/notifications?older=${encodeURIComponent(page.older)}`} className="font-medium text-brand-700 hover:underline">Older</Link> : null}
       </nav>
     </>

@@ -13,9 +13,9 @@ import { requirePermission } from '@/lib/auth/session';
 import { bandwidthLabel } from '@/lib/domain/connections/bandwidth';
 import { resiliencyLabels } from '@/lib/domain/connections/labels';
 import { failedProvisioning, nocQueue } from '@/lib/noc/queue';
-import { openNotifications } from '@/lib/notifications/queries';
-import { NotificationsCard } from '@/components/notifications';
-import { dismissNotificationAction } from '../../notifications/actions';
+import { openReminders } from '@/lib/notifications/reminders';
+import { RemindersCard } from '@/components/reminders';
+import { dismissReminderAction } from '../../notifications/actions';
 import { retryProvisioningAction } from '../actions';
 import { ApproveForm, RejectForm } from './decision-forms';
 
@@ -28,7 +28,7 @@ const pageParam = z.coerce.number().int().min(1).max(10_000).catch(1);
 export default async function NocQueuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePermission('noc.queue', '/noc/queue');
   const page = pageParam.parse((await searchParams).page ?? 1);
-  const [queue, failed, notifications] = await Promise.all([nocQueue(actor, { page }), failedProvisioning(actor), openNotifications(actor, 20)]);
+  const [queue, failed, notifications] = await Promise.all([nocQueue(actor, { page }), failedProvisioning(actor), openReminders(actor, 20)]);
   const groups = queue.groups;
   // New requests and failures have their own sections below; the rest are the worker's reminders.
   const reminders = notifications.filter((n) => n.kind !== 'request.submitted' && n.kind !== 'provisioning.failed');
@@ -37,7 +37,7 @@ export default async function NocQueuePage({ searchParams }: { searchParams: Pro
       <PageHeader title="Request queue" description="Connection requests waiting for a NOC decision, oldest first. Target: a decision within 24 hours." />
       {reminders.length > 0 ? (
         <div className="mb-6">
-          <NotificationsCard items={reminders} dismiss={dismissNotificationAction} />
+          <RemindersCard items={reminders} dismiss={dismissReminderAction} />
         </div>
       ) : null}
       {failed.length > 0 ? (

@@ -1,21 +1,21 @@
-import { Bell } from 'lucide-react';
+import { AlarmClock } from 'lucide-react';
 import Link from 'next/link';
 import type { ActionResult } from '@/lib/auth/action';
-import type { OpenNotification } from '@/lib/notifications/queries';
+import type { OpenReminder } from '@/lib/notifications/reminders';
 import { ActionButton } from './forms/action-button';
 import { formatDateTime } from './format';
 import { Card, CardBody, CardHeader, CardTitle } from './ui/card';
 
-const hrefFor = (n: OpenNotification) => (n.subjectType === 'CONNECTION' ? `/connections/${n.subjectId}` : n.subjectType === 'VIRTUAL_INTERFACE' ? `/virtual-interfaces/${n.subjectId}` : null);
+const hrefFor = (n: OpenReminder) => (n.subjectType === 'CONNECTION' ? `/connections/${n.subjectId}` : n.subjectType === 'VIRTUAL_INTERFACE' ? `/virtual-interfaces/${n.subjectId}` : null);
 
-/** Reminders and alerts the worker raised (LOA expiry, acceptance overdue, stuck requests, failures). */
-export function NotificationsCard({ items, dismiss }: { items: OpenNotification[]; dismiss: (input: { id: string }) => Promise<ActionResult<null>> }) {
+/** Open reminders the worker raised (LOA expiry, acceptance overdue, stuck requests, failures): a shared to-do until dismissed. What each person was told is the inbox (header bell). */
+export function RemindersCard({ items, dismiss }: { items: OpenReminder[]; dismiss: (input: { id: string }) => Promise<ActionResult<null>> }) {
   if (items.length === 0) return null;
   return (
-    <Card aria-labelledby="notifications-title">
+    <Card aria-labelledby="reminders-title">
       <CardHeader>
-        <CardTitle id="notifications-title" className="flex items-center gap-2">
-          <Bell className="size-4" aria-hidden />
+        <CardTitle id="reminders-title" className="flex items-center gap-2">
+          <AlarmClock className="size-4" aria-hidden />
           Reminders and alerts
         </CardTitle>
       </CardHeader>
