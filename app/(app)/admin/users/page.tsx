@@ -5,6 +5,7 @@ import { Badge } from '@/components/ui/badge';
 import { PageHeader } from '@/components/ui/page-header';
 import { Table, Td, Th } from '@/components/ui/table';
 import { staffListOrganisations, staffListUsers } from '@/lib/admin/users';
+import { mailHealth } from '@/lib/notifications/mail-health';
 import { roleLabels } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
 import { disableUserAction, enableUserAction } from './actions';
@@ -14,7 +15,7 @@ export const metadata: Metadata = { title: 'Users' };
 
 export default async function UsersPage() {
   const actor = await requirePermission('admin.users', '/admin/users');
-  const [users, organisations] = await Promise.all([staffListUsers(actor), staffListOrganisations(actor)]);
+  const [users, organisations, mail] = await Promise.all([staffListUsers(actor), staffListOrganisations(actor), mailHealth(actor)]);
   return (
     <>
       <PageHeader
@@ -22,6 +23,23 @@ export default async function UsersPage() {
         description="Everyone who can sign in, with their role. Disabling an account signs its user out at once and keeps its history."
         actions={<AddUserDialog organisations={organisations} />}
       />
+      {mail.configProblem || mail.failedLastDay > 0 ? (
+        <section role="alert" aria-labelledby="mail-health-title" className="mb-4 rounded-md border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-900">
+          <h2 id="mail-health-title" className="font-semibold">Email is not going out</h2>
+          {mail.configProblem ? <p className="mt-1">{mail.configProblem}</p> : null}
+          {mail.failedLastDay > 0 ? (
+            <p className="mt-1">
+              {mail.failedLastDay === 1 ? '1 email' : `${mail.failedLastDay} emails`} could not be sent in the last 24 hours. People still see these notifications in
+              their portal inbox.
+            </p>
+          ) : null}
+          {mail.lastFailure && mail.lastFailure.error !== mail.configProblem ? (
+            <p className="mt-1">
+              Last failure, {formatDateTime(mail.lastFailure.at)}: <span className="break-words font-mono text-xs">{mail.lastFailure.error}</span>
+            </p>
+          ) : null}
+        </section>
+      ) : null}
       <Table>
         <thead>
           <tr>
