@@ -10,7 +10,8 @@ import { sandboxMode } from '../env';
 import { enqueue } from '../jobs/enqueue';
 
 export const webhookSecretContext = (endpointId: string) => `webhook:${endpointId}`;
-const TIMEOUT_MS = 10_000;
+/** How long a receiver may take to answer before the attempt counts as failed (and is retried). */
+export const DELIVERY_TIMEOUT_MS = 10_000;
 
 /**
  * DNS answers are checked where the connection is made, not only when the URL was saved: a name
@@ -31,12 +32,12 @@ const guardedLookup: LookupFunction = (hostname, options, callback) => {
 
 type Outcome = { ok: true; status: number } | { ok: false; status: number | null; error: string };
 
-function post(url: URL, body: string, headers: Record<string, string>): Promise<Outcome> {
+function post(url: URL, body: string, headers: Record<string, string>, timeoutMs: number): Promise<Outcome> {
   return new Promise((resolve) => {
     const client = url.protocol === 'https:' ? https : http;
     const req = client.request(
       url,
-      { method: 'POST', headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body).toString(), 'User-Agent': 'dx-portal-webhooks/1', ...headers }, lookup: guardedLookup, timeout: TIMEOUT_MS },
+      { method: 'POST', headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body).toString(), 'User-Agent': 'dx-portal-webhooks/1', ...headers }, lookup: guardedLookup, timeout: timeoutMs },
       (res) => {
         // Read at most a little of the answer: only the status matters.
         let read = 0;
@@ -56,7 +57,7 @@ function post(url: URL, body: string, headers: Record<string, string>): Promise<
       else if (status >= 300 && status < 400) resolve({ ok: false, status, error: `The receiver answered ${status} (a redirect); webhooks do not follow redirects.` });
       else resolve({ ok: false, status, error: `The receiver answered ${status}.` });
     };
-    req.on('timeout', () => req.destroy(Object.assign(new Error(`No answer within ${TIMEOUT_MS / 1000} s.`), { code: 'ETIMEDOUT' })));
+    req.on('timeout', () => req.destroy(Object.assign(new Error(`No answer within ${timeoutMs / 1000} s.`), { code: 'ETIMEDOUT' })));
     req.on('error', (error) => {
       if (done) return;
       done = true;
@@ -73,7 +74,7 @@ export type AttemptResult = { status: 'SENT' | 'PENDING' | 'FAILED' | 'NOTHING';
  * delivery id (header X-DX-Delivery) stays the same over every attempt, so a receiver that got
  * a delivery twice (the worker died after sending, before recording) can drop the repeat.
  */
-export async function attemptDelivery(deliveryId: string, now = new Date()): Promise<AttemptResult> {
+export async function attemptDelivery(deliveryId: string, now = new Date(), options: { timeoutMs?: number } = {}): Promise<AttemptResult> {
   const d = await db().webhookDelivery.findUnique({
     where: { id: deliveryId },
     select: { id: true, type: true, payload: true, status: true, attempts: true, endpoint: { select: { id: true, url: true, secretEnc: true, disabledAt: true } } },
@@ -89,7 +90,7 @@ export async function attemptDelivery(deliveryId: string, now = new Date()): Pro
     [SIGNATURE_HEADER]: signatureHeader(secret, body, Math.floor(now.getTime() / 1000)),
     [DELIVERY_HEADER]: d.id,
     [EVENT_TYPE_HEADER]: d.type,
-  });
+  }, options.timeoutMs ?? DELIVERY_TIMEOUT_MS);
   const attempts = d.attempts + 1;
   const at = new Date();
   if (outcome.ok) {

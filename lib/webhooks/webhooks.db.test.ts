@@ -16,7 +16,9 @@ type Hit = { headers: IncomingMessage['headers']; body: string };
 let server: Server;
 let base: string;
 const hits: Hit[] = [];
+/** Statuses to answer with, in order (then 200); 0 means "never answer" (the request is held open). */
 let answers: number[] = [];
+const held: Array<{ end: () => void }> = [];
 
 beforeAll(async () => {
   server = createServer((req, res) => {
@@ -24,14 +26,20 @@ beforeAll(async () => {
     req.on('data', (c: Buffer) => (body += c.toString()));
     req.on('end', () => {
       hits.push({ headers: req.headers, body });
-      res.statusCode = answers.shift() ?? 200;
+      const answer = answers.shift() ?? 200;
+      if (answer === 0) return void held.push(res);
+      res.statusCode = answer;
       res.end('ok');
     });
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
-afterAll(() => new Promise<void>((r) => server.close(() => r())));
+afterAll(() => {
+  for (const res of held) res.end();
+  server.closeAllConnections();
+  return new Promise<void>((r) => server.close(() => r()));
+});
 
 const orgOf = (a: Actor) => (a.kind === 'customer' ? a.orgId : '');
 
@@ -85,6 +93,24 @@ describe('webhooks', () => {
     await resendDelivery(owner, deliveryId);
     expect(await attemptDelivery(deliveryId)).toEqual({ status: 'SENT' });
     expect(hits.filter((h) => h.headers['x-dx-delivery'] === deliveryId)).toHaveLength(3);
+  });
+
+  it('counts a receiver that does not answer in time as a failed attempt and retries it', async () => {
+    const owner = await seedActor(testDb(), 'CUSTOMER_OWNER');
+    const { id } = await createWebhook(owner, { url: `${base}/slow-${Date.now()}`, eventTypes: ['connection.state_changed'] });
+    await availableEvent(owner, 'wh-timeout-1');
+    const deliveryId = (await webhookWithDeliveries(owner, id))!.deliveries[0]!.id;
+
+    answers = [0];
+    const started = Date.now();
+    expect(await attemptDelivery(deliveryId, new Date(), { timeoutMs: 300 })).toEqual({ status: 'PENDING', retryInSeconds: 30 });
+    expect(Date.now() - started).toBeLessThan(5_000); // the attempt gave up; it did not wait for the receiver
+    const row = (await webhookWithDeliveries(owner, id))!.deliveries[0]!;
+    expect(row).toMatchObject({ status: 'PENDING', attempts: 1, responseStatus: null, lastError: 'No answer within 0.3 s.' });
+    expect(row.nextAttemptAt!.getTime()).toBeGreaterThan(Date.now() + 25_000);
+
+    expect(await attemptDelivery(deliveryId, new Date(), { timeoutMs: 300 })).toEqual({ status: 'SENT' });
+    expect((await webhookWithDeliveries(owner, id))!.deliveries[0]).toMatchObject({ status: 'SENT', attempts: 2, responseStatus: 200, lastError: null });
   });
 
   it('sends nothing for unsubscribed types, other organisations, or removed endpoints', async () => {
