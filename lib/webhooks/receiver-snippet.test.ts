@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -31,5 +31,11 @@ describe('the receiver snippet shown to customers', () => {
     expect(verify(signatureHeader(secret, body, now() - 301), body, secret)).toBe(false);
     expect(verify('t=abc,v1=zz', body, secret)).toBe(false);
     expect(verify('', body, secret)).toBe(false);
+  });
+
+  it('is the code the README shows', () => {
+    const readme = readFileSync(join(process.cwd(), 'README.md'), 'utf8');
+    const indented = receiverSnippet.trimEnd().split('\n').map((line) => (line ? `  ${line}` : line)).join('\n');
+    expect(readme).toContain(`  \`\`\`js\n${indented}\n  \`\`\``);
   });
 });
