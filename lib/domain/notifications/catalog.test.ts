@@ -102,3 +102,35 @@ describe('webhook payload', () => {
     });
   });
 });
+
+describe('every event the issue lists reaches its audience', () => {
+  const vif: NonNullable<SubjectFacts['virtualInterface']> = { id: 'vif_1', name: 'prod-private', awsVirtualInterfaceId: 'dxvif-ffabc123', vlan: 101, connectionName: 'fra-core-1' };
+  const hosted = { ...connection, type: 'HOSTED' as const };
+  const cases: Array<{ what: string; e: Partial<EventFacts>; f?: SubjectFacts; audience: 'ORG' | 'NOC'; category: string; title: string }> = [
+    { what: 'a hosted connection waits for acceptance', e: { fromState: null, toState: 'ordering' }, f: { ...facts, connection: hosted }, audience: 'ORG', category: 'connections', title: 'Hosted connection waiting for your acceptance: fra-core-1' },
+    { what: 'acceptance is overdue', e: { kind: 'reminder.hostedAcceptanceOverdue', message: 'Reminder: fra-core-1 has waited more than 7 days.' }, audience: 'ORG', category: 'connections', title: 'Still waiting for your acceptance: fra-core-1' },
+    { what: 'the LOA-CFA expires in 14 days', e: { kind: 'reminder.loaExpiry14d' }, audience: 'ORG', category: 'loa', title: 'LOA-CFA expires in 14 days: fra-core-1' },
+    { what: 'the LOA-CFA expires in 3 days', e: { kind: 'reminder.loaExpiry3d' }, audience: 'ORG', category: 'loa', title: 'LOA-CFA expires in 3 days: fra-core-1' },
+    { what: 'a decommission is done', e: { kind: 'connection.deleted', toState: 'deleted' }, audience: 'ORG', category: 'connections', title: 'Decommission done: fra-core-1' },
+    { what: 'a request is overdue', e: { kind: 'reminder.stuckSubmitted', orgId: null }, audience: 'NOC', category: 'nocRequests', title: 'Request overdue: fra-core-1' },
+    { what: 'provisioning failed after its retries', e: { kind: 'connection.provisioningFailed', message: 'AWS said: DirectConnectClientException.' }, audience: 'NOC', category: 'nocProvisioning', title: 'Provisioning failed: fra-core-1' },
+    { what: 'a virtual interface is available', e: { kind: 'vif.awsState', subjectType: 'VIRTUAL_INTERFACE', subjectId: 'vif_1', toState: 'available' }, f: { ...facts, virtualInterface: vif }, audience: 'ORG', category: 'virtualInterfaces', title: 'Virtual interface available: prod-private' },
+    { what: 'BGP goes down', e: { kind: 'vif.bgpStatus', subjectType: 'VIRTUAL_INTERFACE', subjectId: 'vif_1', fromState: 'up', toState: 'down', message: 'BGP went down.' }, f: { ...facts, virtualInterface: vif }, audience: 'ORG', category: 'virtualInterfaces', title: 'BGP down: prod-private' },
+    { what: 'BGP comes back up', e: { kind: 'vif.bgpStatus', subjectType: 'VIRTUAL_INTERFACE', subjectId: 'vif_1', fromState: 'down', toState: 'up', message: 'BGP is up.' }, f: { ...facts, virtualInterface: vif }, audience: 'ORG', category: 'virtualInterfaces', title: 'BGP up: prod-private' },
+  ];
+  for (const c of cases) {
+    it(`${c.what}: ${c.audience} hears it once, with a link and a next step`, () => {
+      const notices = noticesFor(event(c.e), c.f ?? facts);
+      expect(notices).toHaveLength(1);
+      expect(notices[0]).toMatchObject({ audience: c.audience, category: c.category, title: c.title });
+      expect(notices[0]!.link).toMatch(/^\/(connections|virtual-interfaces|noc)\//);
+      expect(notices[0]!.nextStep.length).toBeGreaterThan(10);
+    });
+  }
+
+  it('a virtual interface that is only pending, or BGP in an unknown state, tells nobody', () => {
+    const f = { ...facts, virtualInterface: vif };
+    expect(noticesFor(event({ kind: 'vif.awsState', subjectType: 'VIRTUAL_INTERFACE', toState: 'pending' }), f)).toEqual([]);
+    expect(noticesFor(event({ kind: 'vif.bgpStatus', subjectType: 'VIRTUAL_INTERFACE', toState: 'unknown' }), f)).toEqual([]);
+  });
+});
