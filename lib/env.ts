@@ -48,6 +48,8 @@ const schema = z.object({
   MAIL_FROM: z.string().min(3).default('dx-portal <notifications@localhost>'),
   /** The portal's address as users reach it, for links in emails (defaults to NEXTAUTH_URL). */
   DX_PUBLIC_URL: z.string().url().optional(),
+  /** Requests per minute each API token may make before it gets 429. */
+  DX_API_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(120),
   DX_BENCH_FLOOR: z.enum(['0', '1']).default('0'),
 });
 

@@ -126,6 +126,8 @@ export async function setUserDisabled(actor: Actor, userId: string, disabled: bo
     if (Boolean(user.disabledAt) === disabled) return;
     const now = new Date();
     await tx.user.update({ where: { id: userId }, data: disabled ? { disabledAt: now, sessionsValidAfter: now } : { disabledAt: null } });
+    // Disabling revokes the user's API tokens for good: re-enabling does not bring them back.
+    const revoked = disabled ? (await tx.apiToken.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: now } })).count : 0;
     await recordEvent(tx, {
       orgId: user.memberships[0]?.orgId ?? null,
       subjectType: 'USER',
@@ -135,7 +137,7 @@ export async function setUserDisabled(actor: Actor, userId: string, disabled: bo
       kind: disabled ? 'user.disabled' : 'user.enabled',
       fromState: disabled ? 'enabled' : 'disabled',
       toState: disabled ? 'disabled' : 'enabled',
-      message: `${disabled ? 'Disabled' : 'Re-enabled'} the account of ${user.name} <${user.email}>.`,
+      message: `${disabled ? 'Disabled' : 'Re-enabled'} the account of ${user.name} <${user.email}>${revoked ? ` and revoked ${revoked === 1 ? 'its API token' : `its ${revoked} API tokens`}` : ''}.`,
     });
   });
 }

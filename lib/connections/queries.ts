@@ -211,3 +211,61 @@ export async function connectionVersion(actor: Actor, id: string): Promise<strin
   if (!row) return null;
   return `${row.updatedAt.getTime()}:${row.events[0]?.id ?? 0}`;
 }
+
+/** What the public API returns of a connection: every field a client sent, as stored, and the states. */
+export const apiConnectionSelect = {
+  id: true,
+  name: true,
+  type: true,
+  bandwidth: true,
+  region: true,
+  resiliency: true,
+  requestGroupId: true,
+  groupIndex: true,
+  notes: true,
+  locationId: true,
+  awsAccountId: true,
+  portalStatus: true,
+  awsState: true,
+  awsConnectionId: true,
+  awsDevice: true,
+  vlan: true,
+  rejectionReason: true,
+  lastError: true,
+  loaIssuedAt: true,
+  loaExpiresAt: true,
+  createdAt: true,
+  updatedAt: true,
+  location: { select: { code: true } },
+  awsAccount: { select: { accountId: true } },
+  crossConnects: { where: { kind: 'INSTALL' }, select: { status: true }, orderBy: { createdAt: 'desc' }, take: 1 },
+} satisfies Prisma.ConnectionSelect;
+
+export type ApiConnectionRow = Prisma.ConnectionGetPayload<{ select: typeof apiConnectionSelect }>;
+
+/**
+ * Newest first after a keyset cursor (createdAt, id): the same cost on page 1 and page 400, and
+ * no row skipped or repeated when connections are added while a client pages.
+ */
+export async function connectionsAfter(
+  actor: Actor,
+  options: { filters?: Omit<ConnectionFilters, 'sort' | 'page'>; after?: { createdAt: Date; id: string }; limit: number },
+): Promise<{ items: ApiConnectionRow[]; hasMore: boolean }> {
+  const base = where(actor, options.filters ?? {});
+  const after = options.after;
+  const w: Prisma.ConnectionWhereInput = after
+    ? { AND: [base, { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] }] }
+    : base;
+  const rows = await db().connection.findMany({ where: w, select: apiConnectionSelect, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: options.limit + 1 });
+  return { items: rows.slice(0, options.limit), hasMore: rows.length > options.limit };
+}
+
+/** One connection for the API, or null when the actor may not see it. */
+export async function connectionForApi(actor: Actor, id: string): Promise<ApiConnectionRow | null> {
+  return db().connection.findFirst({ where: { id, ...readScope(actor) }, select: apiConnectionSelect });
+}
+
+/** The connections of one request, in their order: what POST /connections answers with. */
+export async function requestGroupForApi(actor: Actor, requestGroupId: string): Promise<ApiConnectionRow[]> {
+  return db().connection.findMany({ where: { requestGroupId, ...readScope(actor) }, select: apiConnectionSelect, orderBy: { groupIndex: 'asc' } });
+}

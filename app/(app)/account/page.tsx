@@ -2,9 +2,11 @@ import type { Metadata } from 'next';
 import { Card, CardBody, CardHeader, CardTitle } from '@/components/ui/card';
 import { Fact, Facts } from '@/components/ui/facts';
 import { PageHeader } from '@/components/ui/page-header';
-import { roleDescriptions, roleLabels } from '@/lib/auth/permissions';
+import { roleDescriptions, roleLabels, type Role } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
+import { listApiTokens } from '@/lib/api-tokens/tokens';
 import { emailPreferences } from '@/lib/notifications/inbox';
+import { ApiTokens } from './api-tokens';
 import { ChangePasswordForm } from './change-password-form';
 import { EmailPreferencesForm } from './email-preferences-form';
 
@@ -12,10 +14,10 @@ export const metadata: Metadata = { title: 'Your account' };
 
 export default async function AccountPage() {
   const actor = await requirePermission('account.self', '/account');
-  const preferences = await emailPreferences(actor);
+  const [preferences, tokens] = await Promise.all([emailPreferences(actor), listApiTokens(actor)]);
   return (
     <>
-      <PageHeader title="Your account" description="Who you are signed in as, your password, and which emails you get." />
+      <PageHeader title="Your account" description="Who you are signed in as, your password, which emails you get, and your API tokens." />
       <div className="grid items-start gap-6 lg:grid-cols-2">
         <Card>
           <CardHeader>
@@ -53,6 +55,31 @@ export default async function AccountPage() {
             </CardBody>
           </Card>
         ) : null}
+        <Card id="api-tokens">
+          <CardHeader>
+            <CardTitle>API tokens</CardTitle>
+          </CardHeader>
+          <CardBody>
+            <p className="mb-4 text-sm text-slate-600">
+              For Terraform, Ansible or CI: a token acts as you, with no more than your role ({roleLabels[actor.role]}), until it expires or you revoke it. Disabling your account revokes
+              them all.
+            </p>
+            <ApiTokens
+              now={new Date().toISOString()}
+              tokens={tokens.map((t) => ({
+                id: t.id,
+                name: t.name,
+                hint: t.hint,
+                scope: t.scope,
+                roleLabel: roleLabels[t.role as Role] ?? t.role,
+                expiresAt: t.expiresAt.toISOString(),
+                lastUsedAt: t.lastUsedAt?.toISOString() ?? null,
+                revokedAt: t.revokedAt?.toISOString() ?? null,
+                createdAt: t.createdAt.toISOString(),
+              }))}
+            />
+          </CardBody>
+        </Card>
       </div>
     </>
   );

@@ -1,0 +1,190 @@
+import 'server-only';
+import { z } from 'zod';
+import type { Actor, Permission } from '../../auth/permissions';
+import { listAwsAccounts } from '../../aws-accounts/queries';
+import { acceptHostedConnection, decommissionConnection } from '../../connections/commands';
+import { downloadLoa } from '../../connections/loa';
+import { connectionForApi, connectionsAfter, requestGroupForApi } from '../../connections/queries';
+import { requestConnection } from '../../connections/request';
+import { requestConnectionSchema } from '../../domain/connections/schema';
+import { invalid, notFound } from '../../errors';
+import { problemSchema } from '../problem';
+import { awsAccountResource, connectionResource, decodeCursor, encodeCursor, pageOf, toAwsAccountResource, toConnectionResource } from './resources';
+
+/** What an operation answers: JSON with a status, or a ready response (a PDF). */
+export type ApiResult = { status: number; body: unknown; headers?: Record<string, string> } | Response;
+
+export type ApiContext<P, Q, B> = { actor: Actor; params: P; query: Q; body: B };
+
+type Responses = Record<number, { description: string; schema?: z.ZodType; contentType?: string }>;
+
+/**
+ * One endpoint: its contract (the OpenAPI document is generated from these fields) and what it
+ * does, which is always a call into a `lib/<feature>` use case with the same schema and actor the
+ * server actions use.
+ */
+export type ApiOperation<P extends z.ZodType = z.ZodType, Q extends z.ZodType = z.ZodType, B extends z.ZodType = z.ZodType> = {
+  id: string;
+  method: 'GET' | 'POST' | 'DELETE';
+  /** OpenAPI path, e.g. /connections/{id} (under /api/v1). */
+  path: string;
+  tag: string;
+  summary: string;
+  description?: string;
+  permission: Permission;
+  /** Changes something: refused for read-only tokens, and accepts Idempotency-Key. */
+  write: boolean;
+  params?: P;
+  query?: Q;
+  body?: B;
+  responses: Responses;
+  run: (ctx: ApiContext<z.output<P>, z.output<Q>, z.output<B>>) => Promise<ApiResult>;
+};
+
+const op = <P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType>(o: ApiOperation<P, Q, B>) => o as unknown as ApiOperation;
+
+const idParams = z.object({ id: z.string().min(1).max(40).describe("The portal's id of the connection.") });
+
+const listQuery = z.object({
+  limit: z.coerce.number().int('limit must be a whole number.').min(1, 'limit must be 1 to 100.').max(100, 'limit must be 1 to 100.').default(25),
+  cursor: z.string().max(200).optional().describe('nextCursor of the previous page.'),
+  type: z.enum(['DEDICATED', 'HOSTED']).optional(),
+  awsState: z.enum(['ordering', 'requested', 'pending', 'available', 'down', 'deleting', 'deleted', 'rejected', 'unknown']).optional(),
+  view: z.enum(['open', 'active', 'closed', 'all']).optional().describe('open: not yet in service; active: in service; closed: rejected or deleted.'),
+  q: z.string().max(100).optional().describe('Name, dxcon id, AWS account id or location code.'),
+});
+
+const notFoundResponse = { description: 'No such object, or not yours to see.', schema: problemSchema };
+
+export const operations: ApiOperation[] = [
+  op({
+    id: 'listAwsAccounts',
+    method: 'GET',
+    path: '/aws-accounts',
+    tag: 'AWS accounts',
+    summary: "Your organisation's registered AWS accounts",
+    permission: 'awsAccount.read',
+    write: false,
+    responses: { 200: { description: 'Every account, oldest first.', schema: z.object({ items: z.array(awsAccountResource) }).meta({ id: 'AwsAccountList' }) } },
+    run: async ({ actor }) => ({ status: 200, body: { items: (await listAwsAccounts(actor)).map(toAwsAccountResource) } }),
+  }),
+  op({
+    id: 'listConnections',
+    method: 'GET',
+    path: '/connections',
+    tag: 'Connections',
+    summary: 'Connections, newest first, a page at a time',
+    permission: 'connection.read',
+    write: false,
+    query: listQuery,
+    responses: { 200: { description: 'One page; follow nextCursor for the next.', schema: pageOf(connectionResource, 'ConnectionPage') } },
+    run: async ({ actor, query }) => {
+      const after = query.cursor ? decodeCursor(query.cursor) : undefined;
+      if (query.cursor && !after) throw invalid('That cursor is not one this API made; pass nextCursor from the previous page unchanged.', 'cursor');
+      const { items, hasMore } = await connectionsAfter(actor, {
+        filters: { type: query.type, awsState: query.awsState, view: query.view, q: query.q },
+        after: after ?? undefined,
+        limit: query.limit,
+      });
+      const last = items.at(-1);
+      return { status: 200, body: { items: items.map(toConnectionResource), nextCursor: hasMore && last ? encodeCursor(last) : null } };
+    },
+  }),
+  op({
+    id: 'getConnection',
+    method: 'GET',
+    path: '/connections/{id}',
+    tag: 'Connections',
+    summary: 'One connection',
+    permission: 'connection.read',
+    write: false,
+    params: idParams,
+    responses: { 200: { description: 'The connection.', schema: connectionResource }, 404: notFoundResponse },
+    run: async ({ actor, params }) => {
+      const c = await connectionForApi(actor, params.id);
+      if (!c) throw notFound('That connection');
+      return { status: 200, body: toConnectionResource(c) };
+    },
+  }),
+  op({
+    id: 'requestConnection',
+    method: 'POST',
+    path: '/connections',
+    tag: 'Connections',
+    summary: 'Request connections (one, two or four by resiliency)',
+    description:
+      'Answers 202: the request waits for the NOC (state awaiting_noc). Poll GET /connections/{id} or subscribe to the connection.approved and connection.state_changed webhooks. Send Idempotency-Key to retry safely.',
+    permission: 'connection.request',
+    write: true,
+    body: requestConnectionSchema,
+    responses: {
+      202: { description: 'Requested; each connection is awaiting_noc.', schema: z.object({ requestGroupId: z.string(), connections: z.array(connectionResource) }).meta({ id: 'ConnectionRequest' }) },
+      422: { description: 'A field is wrong (each one is named).', schema: problemSchema },
+    },
+    run: async ({ actor, body }) => {
+      const { requestGroupId } = await requestConnection(actor, body);
+      const rows = await requestGroupForApi(actor, requestGroupId);
+      return { status: 202, body: { requestGroupId, connections: rows.map(toConnectionResource) } };
+    },
+  }),
+  op({
+    id: 'acceptHostedConnection',
+    method: 'POST',
+    path: '/connections/{id}/accept',
+    tag: 'Connections',
+    summary: 'Accept a hosted connection',
+    description: 'Answers 202 with the connection; AWS brings it up in minutes (state awaiting_aws, then available).',
+    permission: 'connection.accept',
+    write: true,
+    params: idParams,
+    responses: { 202: { description: 'Accepted in AWS.', schema: connectionResource }, 404: notFoundResponse, 409: { description: 'Not waiting for acceptance.', schema: problemSchema } },
+    run: async ({ actor, params }) => {
+      await acceptHostedConnection(actor, params.id);
+      const c = await connectionForApi(actor, params.id);
+      if (!c) throw notFound('That connection');
+      return { status: 202, body: toConnectionResource(c) };
+    },
+  }),
+  op({
+    id: 'decommissionConnection',
+    method: 'POST',
+    path: '/connections/{id}/decommission',
+    tag: 'Connections',
+    summary: 'Decommission a connection (owners only)',
+    description: 'confirmName must repeat the connection\'s name. Answers 202 (state decommissioning, then deleted).',
+    permission: 'connection.decommission',
+    write: true,
+    params: idParams,
+    body: z.object({ confirmName: z.string().min(1, "Repeat the connection's name to confirm.") }),
+    responses: { 202: { description: 'Being deleted in AWS.', schema: connectionResource }, 404: notFoundResponse, 409: { description: 'Virtual interfaces remain, or it is not in service.', schema: problemSchema } },
+    run: async ({ actor, params, body }) => {
+      await decommissionConnection(actor, params.id, body.confirmName);
+      const c = await connectionForApi(actor, params.id);
+      if (!c) throw notFound('That connection');
+      return { status: 202, body: toConnectionResource(c) };
+    },
+  }),
+  op({
+    id: 'getLoa',
+    method: 'GET',
+    path: '/connections/{id}/loa',
+    tag: 'Connections',
+    summary: 'The LOA-CFA (PDF), fresh from AWS',
+    permission: 'loa.download',
+    write: false,
+    params: idParams,
+    responses: { 200: { description: 'The PDF.', contentType: 'application/pdf' }, 404: notFoundResponse, 409: { description: 'AWS has not issued one yet.', schema: problemSchema } },
+    run: async ({ actor, params }) => {
+      const { pdf, filename } = await downloadLoa(actor, params.id);
+      return new Response(new Uint8Array(pdf), {
+        headers: { 'content-type': 'application/pdf', 'content-disposition': `attachment; filename="${filename}"`, 'content-length': String(pdf.byteLength), 'cache-control': 'private, no-store' },
+      });
+    },
+  }),
+];
+
+export function operation(id: string): ApiOperation {
+  const found = operations.find((o) => o.id === id);
+  if (!found) throw new Error(`No API operation ${id}`);
+  return found;
+}
