@@ -269,3 +269,9 @@ export async function connectionForApi(actor: Actor, id: string): Promise<ApiCon
 export async function requestGroupForApi(actor: Actor, requestGroupId: string): Promise<ApiConnectionRow[]> {
   return db().connection.findMany({ where: { requestGroupId, ...readScope(actor) }, select: apiConnectionSelect, orderBy: { groupIndex: 'asc' } });
 }
+
+/** Every connection of these requests, for the API (one query, whatever the number of requests). */
+export async function requestGroupsForApi(actor: Actor, requestGroupIds: string[]): Promise<ApiConnectionRow[]> {
+  if (requestGroupIds.length === 0) return [];
+  return db().connection.findMany({ where: { requestGroupId: { in: requestGroupIds }, ...readScope(actor) }, select: apiConnectionSelect, orderBy: [{ createdAt: 'asc' }, { groupIndex: 'asc' }] });
+}

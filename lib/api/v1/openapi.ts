@@ -19,6 +19,8 @@ export function openApiDocument(serverUrl: string): Json {
     for (const [name, def] of Object.entries(defs)) components[name] = rewrite(def);
     const id = (schema.meta() as { id?: string } | undefined)?.id;
     const body = rewrite(out);
+    // A named root comes back as a reference to its own definition (already among the defs).
+    if (typeof body.$ref === 'string' && Object.keys(body).length === 1) return body;
     if (id) {
       components[id] = body;
       return { $ref: `#/components/schemas/${id}` };
@@ -78,7 +80,13 @@ function describe(o: ApiOperation, convert: (s: z.ZodType, io: 'input' | 'output
     '403': o.write ? 'A read-only token, or a role that may not do this.' : 'A role that may not do this.',
     '429': 'Rate limited; see Retry-After.',
   };
-  if (o.params || o.query || o.body) common['422'] = 'A field is wrong; errors names each.';
+  if (o.params || o.query || o.body) common['422'] = 'A field is wrong (errors names each), or an Idempotency-Key was reused with another body.';
+  if (o.body) {
+    common['400'] = 'The body is not valid JSON.';
+    common['415'] = 'The body is not sent as application/json.';
+  }
+  if (o.write && o.method === 'POST') common['409'] = 'A conflict (the values are named), or the first request with this Idempotency-Key is still running.';
+  common['503'] = 'AWS did not answer in time; retry (with the same Idempotency-Key).';
   for (const [status, description] of Object.entries(common)) responses[status] ??= { description, content: problem };
   return {
     operationId: o.id,

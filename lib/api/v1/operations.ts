@@ -4,9 +4,11 @@ import type { Actor, Permission } from '../../auth/permissions';
 import { listAwsAccounts } from '../../aws-accounts/queries';
 import { acceptHostedConnection, decommissionConnection } from '../../connections/commands';
 import { downloadLoa } from '../../connections/loa';
-import { connectionForApi, connectionsAfter, requestGroupForApi } from '../../connections/queries';
+import { connectionForApi, connectionsAfter, requestGroupForApi, requestGroupsForApi } from '../../connections/queries';
 import { requestConnection } from '../../connections/request';
-import { requestConnectionSchema } from '../../domain/connections/schema';
+import { approveSchema, rejectSchema, requestConnectionSchema } from '../../domain/connections/schema';
+import { approveRequest, rejectRequest } from '../../noc/decide';
+import { nocQueue, nocQueuePageSize } from '../../noc/queue';
 import { invalid, notFound } from '../../errors';
 import { problemSchema } from '../problem';
 import { awsAccountResource, connectionResource, decodeCursor, encodeCursor, pageOf, toAwsAccountResource, toConnectionResource } from './resources';
@@ -179,6 +181,83 @@ export const operations: ApiOperation[] = [
       return new Response(new Uint8Array(pdf), {
         headers: { 'content-type': 'application/pdf', 'content-disposition': `attachment; filename="${filename}"`, 'content-length': String(pdf.byteLength), 'cache-control': 'private, no-store' },
       });
+    },
+  }),
+  op({
+    id: 'listNocRequests',
+    method: 'GET',
+    path: '/noc/requests',
+    tag: 'NOC',
+    summary: 'Requests waiting for a NOC decision, oldest first (staff)',
+    permission: 'noc.queue',
+    write: false,
+    query: z.object({ page: z.coerce.number().int('page must be a whole number.').min(1, 'page starts at 1.').max(10_000, 'page must be 10,000 or less.').default(1) }),
+    responses: {
+      200: {
+        description: `A page of up to ${nocQueuePageSize} requests; each lists its connections.`,
+        schema: z
+          .object({
+            items: z.array(z.object({ requestGroupId: z.string(), createdAt: z.string().meta({ format: 'date-time' }), ageHours: z.number(), connections: z.array(connectionResource) })),
+            page: z.number().int(),
+            hasMore: z.boolean(),
+            waiting: z.number().int().describe('Connections waiting in all.'),
+          })
+          .meta({ id: 'NocRequestPage' }),
+      },
+    },
+    run: async ({ actor, query }) => {
+      const q = await nocQueue(actor, { page: query.page });
+      const rows = await requestGroupsForApi(actor, q.groups.map((g) => g.requestGroupId));
+      return {
+        status: 200,
+        body: {
+          items: q.groups.map((g) => ({ requestGroupId: g.requestGroupId, createdAt: g.createdAt.toISOString(), ageHours: Math.round(g.ageHours * 100) / 100, connections: rows.filter((r) => r.requestGroupId === g.requestGroupId).map(toConnectionResource) })),
+          page: q.page,
+          hasMore: q.hasMore,
+          waiting: q.waiting,
+        },
+      };
+    },
+  }),
+  op({
+    id: 'approveNocRequest',
+    method: 'POST',
+    path: '/noc/requests/{requestGroupId}/approve',
+    tag: 'NOC',
+    summary: 'Approve a request and provision it in AWS (staff)',
+    description: 'Hosted connections need an interconnect and VLAN each (hosted). Answers 202: the worker creates the connections (state awaiting_aws).',
+    permission: 'noc.decide',
+    write: true,
+    params: z.object({ requestGroupId: z.string().min(1).max(100) }),
+    body: approveSchema.omit({ requestGroupId: true }),
+    responses: {
+      202: { description: 'Approved; provisioning is queued.', schema: z.object({ approved: z.number().int(), connections: z.array(connectionResource) }).meta({ id: 'NocApproval' }) },
+      404: notFoundResponse,
+      409: { description: 'Already decided, or a VLAN is taken.', schema: problemSchema },
+    },
+    run: async ({ actor, params, body }) => {
+      const { approved } = await approveRequest(actor, { ...body, requestGroupId: params.requestGroupId });
+      return { status: 202, body: { approved, connections: (await requestGroupForApi(actor, params.requestGroupId)).map(toConnectionResource) } };
+    },
+  }),
+  op({
+    id: 'rejectNocRequest',
+    method: 'POST',
+    path: '/noc/requests/{requestGroupId}/reject',
+    tag: 'NOC',
+    summary: 'Reject a request with a reason the customer sees (staff)',
+    permission: 'noc.decide',
+    write: true,
+    params: z.object({ requestGroupId: z.string().min(1).max(100) }),
+    body: rejectSchema.omit({ requestGroupId: true }),
+    responses: {
+      200: { description: 'Rejected.', schema: z.object({ rejected: z.number().int(), connections: z.array(connectionResource) }).meta({ id: 'NocRejection' }) },
+      404: notFoundResponse,
+      409: { description: 'Already decided.', schema: problemSchema },
+    },
+    run: async ({ actor, params, body }) => {
+      const { rejected } = await rejectRequest(actor, { ...body, requestGroupId: params.requestGroupId });
+      return { status: 200, body: { rejected, connections: (await requestGroupForApi(actor, params.requestGroupId)).map(toConnectionResource) } };
     },
   }),
 ];

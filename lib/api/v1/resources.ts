@@ -81,7 +81,7 @@ export function toConnectionResource(c: ConnectionRow): ConnectionResource {
     requestGroupId: c.requestGroupId,
     groupIndex: c.groupIndex,
     notes: c.notes ?? '',
-    state: apiConnectionState({ type: c.type, portalStatus: c.portalStatus, awsState: c.awsState, crossConnectStatus: c.crossConnects[0]?.status ?? null }),
+    state: apiConnectionState({ type: c.type, portalStatus: c.portalStatus, awsState: c.awsState, crossConnectStatus: c.crossConnects[0]?.status ?? null, loaIssued: Boolean(c.loaIssuedAt) }),
     portalStatus: c.portalStatus,
     awsState: c.awsState,
     awsConnectionId: c.awsConnectionId,

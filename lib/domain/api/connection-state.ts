@@ -25,6 +25,8 @@ export type StateFacts = {
   portalStatus: PortalStatus;
   awsState: AwsConnectionState | null;
   crossConnectStatus: CrossConnectStatus | null;
+  /** Whether AWS has issued the LOA-CFA (dedicated ports wait for it before the fibre). */
+  loaIssued: boolean;
 };
 
 export function apiConnectionState(f: StateFacts): ApiConnectionState {
@@ -49,8 +51,9 @@ export function apiConnectionState(f: StateFacts): ApiConnectionState {
     case 'ordering':
       return 'awaiting_customer_acceptance';
     case 'pending':
-      // A dedicated port waits for the fibre until its install order is complete; then for AWS to see light.
-      return f.type === 'DEDICATED' && f.crossConnectStatus !== 'COMPLETE' ? 'awaiting_cross_connect' : 'awaiting_aws';
+      // A dedicated port waits for AWS's LOA-CFA, then for the fibre until its install order is
+      // complete, then for AWS to see light.
+      return f.type === 'DEDICATED' && f.loaIssued && f.crossConnectStatus !== 'COMPLETE' ? 'awaiting_cross_connect' : 'awaiting_aws';
     case 'available':
       return 'available';
     case 'down':
