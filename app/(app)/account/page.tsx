@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { Card, CardBody, CardHeader, CardTitle } from '@/components/ui/card';
 import { Fact, Facts } from '@/components/ui/facts';
 import { PageHeader } from '@/components/ui/page-header';
@@ -62,7 +63,8 @@ export default async function AccountPage() {
           <CardBody>
             <p className="mb-4 text-sm text-slate-600">
               For Terraform, Ansible or CI: a token acts as you, with no more than your role ({roleLabels[actor.role]}), until it expires or you revoke it. Disabling your account revokes
-              them all.
+              them all. The{' '}
+              <Link href="/api-reference" className="text-brand-700 hover:underline">API reference</Link> lists every endpoint.
             </p>
             <ApiTokens
               now={new Date().toISOString()}
