@@ -1,38 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import path from 'node:path';
 import { DescribeConnectionsCommand } from '@aws-sdk/client-direct-connect';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startProcess, stopProcess, type Managed } from '../../scripts/lib/processes';
 import { hasPortalTag } from '../connections/aws-target';
 import { testDb } from '../test/db';
+import { WorkerProcesses, until } from '../test/worker-process';
 import { SandboxControl } from '../test/sandbox';
 import { customerDirectConnect, seedSandboxCustomer } from '../test/scenario';
 import { enqueue } from './enqueue';
 
 const sandbox = SandboxControl.fromEnv();
-const workers: Managed[] = [];
-
-function startWorker(): Managed {
-  const worker = startProcess('worker', path.resolve('node_modules/.bin/tsx'), ['--conditions=react-server', 'scripts/worker.ts'], {
-    quiet: !process.env.DX_TEST_VERBOSE,
-    env: { DX_JOB_MAINTENANCE_SECONDS: '1', DX_SYNC_INTERVAL_SECONDS: '3600', LOG_LEVEL: process.env.DX_TEST_VERBOSE ? 'debug' : 'warn' },
-  });
-  workers.push(worker);
-  return worker;
-}
-
-async function until<T>(what: string, probe: () => Promise<T | undefined | null | false>, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
+const workers = new WorkerProcesses();
 
 afterEach(async () => {
-  await Promise.all(workers.splice(0).map((w) => stopProcess(w, 2000)));
+  await workers.stopAll();
   await sandbox.clearFaults();
 });
 
@@ -57,11 +37,10 @@ describe('a worker killed in the middle of provisioning', () => {
     const latency = await sandbox.addFault({ operation: 'CreateConnection', kind: 'latency', latencyMs: 4000, count: 1 });
     await testDb().$transaction((tx) => enqueue(tx, 'provisionConnection', { connectionId: connection.id }));
 
-    const first = startWorker();
+    const first = workers.start();
     // A one-shot fault leaves the list once it fires: the call is then in flight.
     await until('the first worker to call CreateConnection', async () => !(await sandbox.faults()).some((f) => f.id === latency.id));
-    process.kill(-first.child.pid!, 'SIGKILL');
-    await first.exited;
+    await workers.kill(first);
 
     const client = customerDirectConnect(s.credentials);
     const tagged = async () => ((await client.send(new DescribeConnectionsCommand({}))).connections ?? []).filter((c) => hasPortalTag(c.tags, connection.id));
@@ -69,7 +48,7 @@ describe('a worker killed in the middle of provisioning', () => {
     await until('AWS to create the port', async () => (await tagged()).length === 1);
     expect((await testDb().connection.findUniqueOrThrow({ where: { id: connection.id } })).awsConnectionId).toBeNull();
 
-    startWorker();
+    workers.start();
     const row = await until('the replacement worker to adopt the port', async () => {
       const r = await testDb().connection.findUniqueOrThrow({ where: { id: connection.id } });
       return r.awsConnectionId ? r : null;

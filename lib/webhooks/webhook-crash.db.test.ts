@@ -1,14 +1,13 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startProcess, stopProcess, type Managed } from '../../scripts/lib/processes';
 import { seedAwsAccount, seedConnection, seedProviderFootprint } from '../db/seed/factories';
 import { verifySignature } from '../domain/webhooks';
 import { connectionSubject, recordEvent, systemActor } from '../events/record';
 import { dispatchNotifications } from '../notifications/dispatch';
 import { seedActor } from '../test/actors';
 import { testDb } from '../test/db';
+import { WorkerProcesses, until } from '../test/worker-process';
 import { createWebhook } from './endpoints';
 
 /**
@@ -44,28 +43,8 @@ afterAll(() => {
   return new Promise<void>((r) => server.close(() => r()));
 });
 
-const workers: Managed[] = [];
-function startWorker(): Managed {
-  const worker = startProcess('worker', path.resolve('node_modules/.bin/tsx'), ['--conditions=react-server', 'scripts/worker.ts'], {
-    quiet: !process.env.DX_TEST_VERBOSE,
-    env: { DX_JOB_MAINTENANCE_SECONDS: '1', DX_SYNC_INTERVAL_SECONDS: '3600', LOG_LEVEL: process.env.DX_TEST_VERBOSE ? 'debug' : 'warn' },
-  });
-  workers.push(worker);
-  return worker;
-}
-afterEach(async () => {
-  await Promise.all(workers.splice(0).map((w) => stopProcess(w, 2000)));
-});
-
-async function until<T>(what: string, probe: () => Promise<T | undefined | null | false>, timeoutMs = 90_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
+const workers = new WorkerProcesses();
+afterEach(() => workers.stopAll());
 
 describe('a worker killed in the middle of a webhook delivery', () => {
   it('is replaced by one that sends the same delivery again, never a second one', { timeout: 150_000 }, async () => {
@@ -84,19 +63,18 @@ describe('a worker killed in the middle of a webhook delivery', () => {
     const [delivery] = await db.webhookDelivery.findMany({ where: { endpointId } });
     expect(delivery).toMatchObject({ status: 'PENDING', attempts: 0 });
 
-    const first = startWorker();
-    await until('the first worker to send the delivery', async () => hits.length === 1);
-    process.kill(-first.child.pid!, 'SIGKILL');
-    await first.exited;
+    const first = workers.start();
+    await until('the first worker to send the delivery', async () => hits.length === 1, 90_000);
+    await workers.kill(first);
     // Nothing was recorded: the worker died before the answer.
     expect(await db.webhookDelivery.findUniqueOrThrow({ where: { id: delivery!.id } })).toMatchObject({ status: 'PENDING', attempts: 0 });
 
     // A new worker picks the job up once the dead worker's claim expires, and sends it again.
-    startWorker();
+    workers.start();
     const done = await until('the replacement worker to deliver', async () => {
       const row = await db.webhookDelivery.findUniqueOrThrow({ where: { id: delivery!.id } });
       return row.status === 'SENT' ? row : null;
-    });
+    }, 90_000);
     expect(done).toMatchObject({ attempts: 1, responseStatus: 204 });
 
     expect(hits).toHaveLength(2);
