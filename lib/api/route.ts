@@ -9,7 +9,8 @@ import { env } from '../env';
 import { isAppError } from '../errors';
 import { childLogger } from '../log';
 import { appErrorStatus, problem, zodProblem } from './problem';
-import { operation, type ApiOperation, type ApiResult } from './v1/operations';
+import type { ApiOperation, ApiResult } from './v1/contract';
+import { operation } from './v1/operations';
 
 const IDEMPOTENCY_HOURS = 24;
 /** A first request that has not finished after this long is taken to have died with its process. */
@@ -75,6 +76,7 @@ export function apiHandler(operationId: string) {
     };
     const { actor } = auth;
     if (o.write && auth.scope === 'READ') return withRate(problem(403, 'token_read_only', 'This token is read-only; create a read-and-write token to make changes.'));
+    if (o.secret && auth.scope === 'READ') return withRate(problem(403, 'token_read_only', 'This answer holds the BGP key, which read-only tokens never see; use a read-and-write token.'));
     if (!can(actor, o.permission)) return withRate(problem(403, 'forbidden', 'Your role does not allow this.'));
 
     const url = new URL(request.url);
@@ -109,7 +111,7 @@ export function apiHandler(operationId: string) {
         if (isAppError(error)) {
           const { status, code } = appErrorStatus[error.code];
           const fields = error.fieldErrors ? Object.entries(error.fieldErrors).flatMap(([field, messages]) => (messages ?? []).map((message) => ({ field, message }))) : error.field ? [{ field: error.field, message: error.message }] : undefined;
-          return problem(status, code, error.message, fields ? { errors: fields } : {});
+          return problem(status, code, error.message, { ...(fields ? { errors: fields } : {}), ...(error.conflict ? { conflict: error.conflict } : {}) });
         }
         const ref = randomUUID().slice(0, 8);
         log.error({ err: error, ref }, 'api request failed');

@@ -41,7 +41,10 @@ export async function registerAwsAccount(actor: Actor, input: z.output<typeof re
       return account;
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw conflict('Your organisation has already registered this AWS account.', 'accountId');
+    if (isUniqueViolation(error)) {
+      const existing = await db().awsAccount.findFirst({ where: { ...scope, accountId: input.accountId }, select: { id: true, name: true } });
+      throw conflict('Your organisation has already registered this AWS account.', 'accountId', { accountId: input.accountId, awsAccountId: existing?.id ?? null, name: existing?.name ?? null });
+    }
     throw error;
   }
 }

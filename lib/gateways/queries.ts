@@ -1,6 +1,7 @@
 import 'server-only';
 import type { Actor } from '../auth/permissions';
 import { db } from '../db/client';
+import type { Prisma } from '../db/generated/client';
 import { orgScope, readScope } from '../db/scope';
 import { asnNumber, listedStatuses, liveAssociationWhere, liveVifWhere, vpnGatewayCoreSelect } from './facts';
 import { gatewayRegions } from './regions';
@@ -84,4 +85,100 @@ export async function gatewaysVersion(actor: Actor): Promise<string> {
     db().event.aggregate({ where: { ...scope, subjectType: { in: ['DX_GATEWAY', 'VPN_GATEWAY', 'GATEWAY_ASSOCIATION'] } }, _max: { id: true } }),
   ]);
   return [dx, vgw, event._max.id ?? 0].join(':');
+}
+
+// ───────────── API v1: every field a client sends, as stored, plus AWS's view ─────────────
+
+type After = { createdAt: Date; id: string };
+const newestFirst = [{ createdAt: 'desc' as const }, { id: 'desc' as const }];
+const afterWhere = (after: After | undefined) => (after ? { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] } : {});
+
+export const apiDxGatewaySelect = {
+  id: true,
+  awsAccountId: true,
+  name: true,
+  amazonSideAsn: true,
+  portalStatus: true,
+  awsGatewayId: true,
+  awsState: true,
+  lastError: true,
+  createdAt: true,
+  updatedAt: true,
+  awsAccount: { select: { accountId: true } },
+} satisfies Prisma.DirectConnectGatewaySelect;
+export type ApiDxGatewayRow = Prisma.DirectConnectGatewayGetPayload<{ select: typeof apiDxGatewaySelect }>;
+
+export const apiVpnGatewaySelect = {
+  id: true,
+  awsAccountId: true,
+  name: true,
+  region: true,
+  amazonSideAsn: true,
+  portalStatus: true,
+  awsVpnGatewayId: true,
+  awsState: true,
+  vpcId: true,
+  attachmentState: true,
+  propagatingRouteTableIds: true,
+  lastError: true,
+  createdAt: true,
+  updatedAt: true,
+  awsAccount: { select: { accountId: true } },
+} satisfies Prisma.VirtualPrivateGatewaySelect;
+export type ApiVpnGatewayRow = Prisma.VirtualPrivateGatewayGetPayload<{ select: typeof apiVpnGatewaySelect }>;
+
+export const apiAssociationSelect = {
+  id: true,
+  dxGatewayId: true,
+  vpnGatewayId: true,
+  allowedPrefixes: true,
+  portalStatus: true,
+  awsAssociationId: true,
+  awsState: true,
+  stateChangeError: true,
+  lastError: true,
+  createdAt: true,
+  updatedAt: true,
+} satisfies Prisma.GatewayAssociationSelect;
+export type ApiAssociationRow = Prisma.GatewayAssociationGetPayload<{ select: typeof apiAssociationSelect }>;
+
+/** Gateways still tracked (creating, active, deleting), newest first after a keyset cursor. */
+export async function dxGatewaysAfter(actor: Actor, options: { after?: After; limit: number }) {
+  const rows = await db().directConnectGateway.findMany({
+    where: { AND: [{ ...readScope(actor), portalStatus: { in: [...listedStatuses] } }, afterWhere(options.after)] },
+    select: apiDxGatewaySelect,
+    orderBy: newestFirst,
+    take: options.limit + 1,
+  });
+  return { items: rows.slice(0, options.limit), hasMore: rows.length > options.limit };
+}
+
+export async function vpnGatewaysAfter(actor: Actor, options: { after?: After; limit: number }) {
+  const rows = await db().virtualPrivateGateway.findMany({
+    where: { AND: [{ ...readScope(actor), portalStatus: { in: [...listedStatuses] } }, afterWhere(options.after)] },
+    select: apiVpnGatewaySelect,
+    orderBy: newestFirst,
+    take: options.limit + 1,
+  });
+  return { items: rows.slice(0, options.limit), hasMore: rows.length > options.limit };
+}
+
+export async function associationsAfter(actor: Actor, options: { dxGatewayId?: string; after?: After; limit: number }) {
+  const rows = await db().gatewayAssociation.findMany({
+    where: { AND: [{ ...readScope(actor), portalStatus: { in: [...listedStatuses] }, ...(options.dxGatewayId ? { dxGatewayId: options.dxGatewayId } : {}) }, afterWhere(options.after)] },
+    select: apiAssociationSelect,
+    orderBy: newestFirst,
+    take: options.limit + 1,
+  });
+  return { items: rows.slice(0, options.limit), hasMore: rows.length > options.limit };
+}
+
+export async function dxGatewayForApi(actor: Actor, id: string): Promise<ApiDxGatewayRow | null> {
+  return db().directConnectGateway.findFirst({ where: { id, ...readScope(actor) }, select: apiDxGatewaySelect });
+}
+export async function vpnGatewayForApi(actor: Actor, id: string): Promise<ApiVpnGatewayRow | null> {
+  return db().virtualPrivateGateway.findFirst({ where: { id, ...readScope(actor) }, select: apiVpnGatewaySelect });
+}
+export async function associationForApi(actor: Actor, id: string): Promise<ApiAssociationRow | null> {
+  return db().gatewayAssociation.findFirst({ where: { id, ...readScope(actor) }, select: apiAssociationSelect });
 }

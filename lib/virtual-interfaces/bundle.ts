@@ -110,3 +110,9 @@ export async function downloadRouterBundle(actor: Actor, id: string): Promise<{ 
   });
   return { archive, fileName };
 }
+
+/** The saved router-server settings (null until saved): what the API returns beside the bundle. */
+export async function routerSettingsOf(actor: Actor, id: string): Promise<RouterSettings | null> {
+  const vif = await load(actor, id);
+  return savedSettings(vif.routerSettings);
+}

@@ -39,7 +39,7 @@ export async function vifWizardContext(actor: Actor, connectionId: string) {
   const [vifs, dxGateways, vpnGateways, accounts] = await Promise.all([
     db().virtualInterface.findMany({
       where: { connectionId: connection.id, ...scope },
-      select: { type: true, vlan: true, awsState: true, portalStatus: true, customerAddress: true, amazonAddress: true, awsVirtualInterfaceId: true },
+      select: { id: true, name: true, type: true, vlan: true, awsState: true, portalStatus: true, customerAddress: true, amazonAddress: true, awsVirtualInterfaceId: true },
     }),
     db().directConnectGateway.findMany({
       where: { ...scope, portalStatus: { in: ['ACTIVE', 'CREATING'] } },
@@ -64,6 +64,10 @@ export async function vifWizardContext(actor: Actor, connectionId: string) {
 
   const counting = vifs.filter(vifCountsOnConnection);
   const usedVlans = new Set(counting.map((v) => v.vlan));
+  /** Who holds each VLAN, so a clash can name the interface (a VIF made outside the portal has no portal id). */
+  const vlanHolders = new Map<number, { id: string | null; name: string; awsVirtualInterfaceId: string | null }>(
+    counting.map((v) => [v.vlan, { id: v.id, name: v.name, awsVirtualInterfaceId: v.awsVirtualInterfaceId }]),
+  );
   const usedPeerAddresses = new Set(counting.flatMap((v) => [v.customerAddress, v.amazonAddress].filter((a): a is string => Boolean(a))));
   const known = new Set(vifs.map((v) => v.awsVirtualInterfaceId).filter(Boolean));
   const outside: Array<{ type: 'PRIVATE' | 'PUBLIC' | 'TRANSIT' }> = [];
@@ -76,7 +80,10 @@ export async function vifWizardContext(actor: Actor, connectionId: string) {
       });
       for (const v of listed) {
         if (!v.virtualInterfaceId || known.has(v.virtualInterfaceId) || ['deleted', 'rejected'].includes(v.virtualInterfaceState ?? '')) continue;
-        if (v.vlan) usedVlans.add(v.vlan);
+        if (v.vlan) {
+          usedVlans.add(v.vlan);
+          if (!vlanHolders.has(v.vlan)) vlanHolders.set(v.vlan, { id: null, name: v.virtualInterfaceName ?? '', awsVirtualInterfaceId: v.virtualInterfaceId });
+        }
         for (const peer of v.bgpPeers ?? []) for (const a of [peer.customerAddress, peer.amazonAddress]) if (a) usedPeerAddresses.add(a);
         outside.push({ type: v.virtualInterfaceType === 'transit' ? 'TRANSIT' : v.virtualInterfaceType === 'public' ? 'PUBLIC' : 'PRIVATE' });
       }
@@ -121,7 +128,7 @@ export async function vifWizardContext(actor: Actor, connectionId: string) {
     existingVifs: [...counting.map((v) => ({ type: v.type })), ...outside],
     usedPeerAddresses: [...usedPeerAddresses],
   };
-  return { connection, base, dxGateways: dx, vpnGateways: vgw, accounts };
+  return { connection, base, vlanHolders, dxGateways: dx, vpnGateways: vgw, accounts };
 }
 
 export type VifWizardContext = NonNullable<Awaited<ReturnType<typeof vifWizardContext>>>;

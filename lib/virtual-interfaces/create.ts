@@ -85,7 +85,12 @@ export async function createVirtualInterface(actor: Actor, input: CreateVif): Pr
   const dxGateway = ctx.dxGateways.find((g) => g.id === input.dxGatewayId && g.awsAccountId === ownerAccountId);
   const vpnGateway = ctx.vpnGateways.find((g) => g.id === input.vpnGatewayId && g.awsAccountId === ownerAccountId);
   const check = validateVifAgainst(input, { ...ctx.base, dxGateway, vpnGateway });
-  if (!check.ok) throw new AppError(ErrorCode.Invalid, 'Check the highlighted fields.', { fieldErrors: check.fieldErrors });
+  if (!check.ok) {
+    // A VLAN another interface holds is a conflict with that interface, named for API clients.
+    const holder = ctx.base.connection.hostedVlan === null && check.fieldErrors.vlan ? ctx.vlanHolders.get(input.vlan) : undefined;
+    if (holder) throw new AppError(ErrorCode.Conflict, check.fieldErrors.vlan![0]!, { fieldErrors: check.fieldErrors, conflict: { field: 'vlan', vlan: input.vlan, virtualInterface: holder } });
+    throw new AppError(ErrorCode.Invalid, 'Check the highlighted fields.', { fieldErrors: check.fieldErrors });
+  }
   if (dxGateway && !dxGateway.awsGatewayId) throw invalid('That Direct Connect gateway is still being created; wait until it is available.', 'dxGatewayId');
   if (vpnGateway && !vpnGateway.awsVpnGatewayId) throw invalid('That virtual private gateway is still being created; wait until it is available.', 'vpnGatewayId');
   const how = plan(ctx, input);

@@ -1,6 +1,5 @@
 import 'server-only';
 import { z } from 'zod';
-import type { Actor, Permission } from '../../auth/permissions';
 import { listAwsAccounts } from '../../aws-accounts/queries';
 import { acceptHostedConnection, decommissionConnection } from '../../connections/commands';
 import { downloadLoa } from '../../connections/loa';
@@ -11,39 +10,13 @@ import { approveRequest, rejectRequest } from '../../noc/decide';
 import { nocQueue, nocQueuePageSize } from '../../noc/queue';
 import { invalid, notFound } from '../../errors';
 import { problemSchema } from '../problem';
+import { accountOperations } from './account-operations';
+import { notFoundResponse, op, type ApiOperation } from './contract';
+import { eventOperations } from './event-operations';
+import { gatewayOperations } from './gateway-operations';
+import { nocOperations } from './noc-operations';
+import { vifOperations } from './vif-operations';
 import { awsAccountResource, connectionResource, decodeCursor, encodeCursor, pageOf, toAwsAccountResource, toConnectionResource } from './resources';
-
-/** What an operation answers: JSON with a status, or a ready response (a PDF). */
-export type ApiResult = { status: number; body: unknown; headers?: Record<string, string> } | Response;
-
-export type ApiContext<P, Q, B> = { actor: Actor; params: P; query: Q; body: B };
-
-type Responses = Record<number, { description: string; schema?: z.ZodType; contentType?: string }>;
-
-/**
- * One endpoint: its contract (the OpenAPI document is generated from these fields) and what it
- * does, which is always a call into a `lib/<feature>` use case with the same schema and actor the
- * server actions use.
- */
-export type ApiOperation<P extends z.ZodType = z.ZodType, Q extends z.ZodType = z.ZodType, B extends z.ZodType = z.ZodType> = {
-  id: string;
-  method: 'GET' | 'POST' | 'DELETE';
-  /** OpenAPI path, e.g. /connections/{id} (under /api/v1). */
-  path: string;
-  tag: string;
-  summary: string;
-  description?: string;
-  permission: Permission;
-  /** Changes something: refused for read-only tokens, and accepts Idempotency-Key. */
-  write: boolean;
-  params?: P;
-  query?: Q;
-  body?: B;
-  responses: Responses;
-  run: (ctx: ApiContext<z.output<P>, z.output<Q>, z.output<B>>) => Promise<ApiResult>;
-};
-
-const op = <P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType>(o: ApiOperation<P, Q, B>) => o as unknown as ApiOperation;
 
 const idParams = z.object({ id: z.string().min(1).max(40).describe("The portal's id of the connection.") });
 
@@ -56,9 +29,8 @@ const listQuery = z.object({
   q: z.string().max(100).optional().describe('Name, dxcon id, AWS account id or location code.'),
 });
 
-const notFoundResponse = { description: 'No such object, or not yours to see.', schema: problemSchema };
 
-export const operations: ApiOperation[] = [
+const coreOperations: ApiOperation[] = [
   op({
     id: 'listAwsAccounts',
     method: 'GET',
@@ -261,6 +233,10 @@ export const operations: ApiOperation[] = [
     },
   }),
 ];
+
+export const operations: ApiOperation[] = [...coreOperations, ...accountOperations, ...vifOperations, ...gatewayOperations, ...nocOperations, ...eventOperations];
+
+export type { ApiOperation, ApiResult } from './contract';
 
 export function operation(id: string): ApiOperation {
   const found = operations.find((o) => o.id === id);

@@ -55,18 +55,22 @@ const dbm = (which: string) =>
  * Evidence that the patched fibre works: the light levels measured at the customer's end, a test
  * result (e.g. a loopback or OTDR summary), or both. Who tested comes from the session.
  */
-export const markTestedSchema = z
-  .object({
-    orderId: z.string().min(1),
-    rxDbm: dbm('receive (Rx)'),
-    txDbm: dbm('transmit (Tx)'),
-    note: z.string().trim().max(500, 'Keep the test result to 500 characters or fewer.').optional().default(''),
-  })
-  .superRefine((v, ctx) => {
-    if (v.rxDbm === undefined && v.txDbm === undefined && !v.note) {
-      ctx.addIssue({ code: 'custom', path: ['rxDbm'], message: 'Record the measured light level or describe the test result: one of them is needed as evidence.' });
-    }
-  });
+const testFields = {
+  rxDbm: dbm('receive (Rx)'),
+  txDbm: dbm('transmit (Tx)'),
+  note: z.string().trim().max(500, 'Keep the test result to 500 characters or fewer.').optional().default(''),
+};
+
+function requireEvidence(v: { rxDbm?: number; txDbm?: number; note: string }, ctx: z.RefinementCtx) {
+  if (v.rxDbm === undefined && v.txDbm === undefined && !v.note) {
+    ctx.addIssue({ code: 'custom', path: ['rxDbm'], message: 'Record the measured light level or describe the test result: one of them is needed as evidence.' });
+  }
+}
+
+/** The evidence alone (the API names the order in its path). */
+export const testResultSchema = z.object(testFields).superRefine(requireEvidence);
+
+export const markTestedSchema = z.object({ orderId: z.string().min(1), ...testFields }).superRefine(requireEvidence);
 
 export type MarkTestedInput = z.input<typeof markTestedSchema>;
 

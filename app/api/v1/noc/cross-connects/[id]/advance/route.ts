@@ -1,0 +1,3 @@
+import { apiHandler } from '@/lib/api/route';
+
+export const POST = apiHandler('advanceCrossConnect');

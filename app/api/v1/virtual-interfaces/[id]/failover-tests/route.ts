@@ -1,0 +1,4 @@
+import { apiHandler } from '@/lib/api/route';
+
+export const GET = apiHandler('listFailoverTests');
+export const POST = apiHandler('startFailoverTest');
