@@ -112,6 +112,17 @@ test.describe('public API v1: the whole journey', () => {
     expect(kinds.indexOf('vif.bundleDownloaded')).toBeLessThan(kinds.indexOf('vif.created'));
     expect((ok(await get(`/virtual-interfaces/${created.id}/events?cursor=bogus`), 422) as Problem).errors?.[0]?.field).toBe('cursor');
 
+    // CIDRs are canonicalised both ways: sent in any spelling, returned canonical, and the returned
+    // form is accepted unchanged (the only refusal left is the VLAN now taken).
+    const publicSent = { connectionId, type: 'PUBLIC', name: `pub-${uniqueSuffix()}`, vlan: 102, addressFamily: 'ipv6', asn: 65000, owner: 'self', targetKind: 'none', routeFilterPrefixes: ['2A05:D018:0ABC:0000::/48', '2a05:d018:abc::/48'] };
+    const publicVif = ok(await post('/virtual-interfaces', publicSent), 202) as Vif;
+    expect(publicVif.routeFilterPrefixes).toEqual(['2a05:d018:abc::/48']);
+    expect(publicVif.bgpPeers[0]?.customerAddress).toMatch(/^[0-9a-f:]+\/125$/);
+    const publicGot = ok(await get(`/virtual-interfaces/${publicVif.id}`), 200) as Vif;
+    expect(publicGot.routeFilterPrefixes).toEqual(['2a05:d018:abc::/48']);
+    const resent = ok(await post('/virtual-interfaces', { ...publicSent, routeFilterPrefixes: publicGot.routeFilterPrefixes }), 409) as Problem;
+    expect(resent.errors?.map((e) => e.field)).toEqual(['vlan']);
+
     // Deleting needs the name, as on the page.
     const wrong = ok(await api.call('DELETE', `/virtual-interfaces/${created.id}?confirmName=nope`, { token }), 422) as Problem;
     expect(wrong.errors).toEqual([{ field: 'confirmName', message: `Type the interface's name, ${sent.name}, to confirm.` }]);
