@@ -82,6 +82,13 @@ test.describe('public API v1', () => {
     expect(loa.headers['content-type']).toBe('application/pdf');
     expect(loa.raw.subarray(0, 5).toString()).toBe('%PDF-');
 
+    // The reference page lists every endpoint and links to each.
+    await page.goto('/api-reference');
+    await page.getByRole('navigation', { name: 'Endpoints' }).getByRole('link', { name: 'POST /virtual-interfaces', exact: true }).click();
+    await expect(page).toHaveURL(/#createVirtualInterface$/);
+    await expect(page.locator('#createVirtualInterface')).toContainText('Create (or allocate to another account) a virtual interface');
+    await page.goto('/account#api-tokens');
+
     // The account page shows it was used; revoked, it stops at once.
     await page.reload();
     await expect(tokens).toContainText('last used');

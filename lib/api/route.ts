@@ -115,7 +115,7 @@ export function apiHandler(operationId: string) {
         }
         const ref = randomUUID().slice(0, 8);
         log.error({ err: error, ref }, 'api request failed');
-        return problem(500, 'internal_error', `Something went wrong on our side (reference ${ref}). Retry later; with an Idempotency-Key a retry is safe.`);
+        return problem(500, 'internal_error', `Something went wrong on our side (reference ${ref}). Retry later.`);
       }
     };
 
@@ -129,11 +129,20 @@ export function apiHandler(operationId: string) {
 async function idempotent(tokenId: string, key: string, operationKey: string, rawBody: string, now: Date, run: () => Promise<Response>): Promise<Response> {
   const bodyHash = createHash('sha256').update(rawBody).digest('hex');
   const existing = await db().apiIdempotencyKey.findUnique({ where: { tokenId_key: { tokenId, key } } });
-  if (existing && (existing.expiresAt <= now || (existing.status === null && now.getTime() - existing.createdAt.getTime() > ABANDONED_MS))) {
+  if (existing && existing.expiresAt <= now) {
     await db().apiIdempotencyKey.deleteMany({ where: { id: existing.id } });
   } else if (existing) {
     if (existing.operation !== operationKey || existing.bodyHash !== bodyHash) {
       return problem(422, 'idempotency_key_reused', `This Idempotency-Key was first used for another request (${existing.operation}, another body). Use a new key for a new request.`);
+    }
+    if (existing.status === null && now.getTime() - existing.createdAt.getTime() > ABANDONED_MS) {
+      // The process serving the first request died before it could answer, perhaps after the
+      // change was made: running it again could make a second one, so the key stays spent.
+      return problem(
+        409,
+        'idempotency_outcome_unknown',
+        'The first request with this Idempotency-Key stopped without an answer and may have taken effect. List the objects to see whether it did; if not, send the request again with a new key.',
+      );
     }
     if (existing.status === null) return problem(409, 'idempotency_in_progress', 'The first request with this Idempotency-Key is still running. Retry in a moment.', {}, { 'retry-after': '2' });
     const saved = existing.response as { contentType?: string; body?: unknown } | null;
@@ -152,8 +161,10 @@ async function idempotent(tokenId: string, key: string, operationKey: string, ra
     throw error;
   }
   const response = await run();
-  if (response.status >= 500) {
-    // Nothing was decided: let a retry with the same key run again.
+  if (response.status === 500) {
+    // An unexpected failure: let a retry with the same key run again. A 503 (AWS did not answer)
+    // is kept and replayed: AWS may have acted, and the portal adopts what it made, so a retry
+    // with the same key must not call AWS a second time.
     await db().apiIdempotencyKey.deleteMany({ where: { id: claimed.id } });
     return response;
   }

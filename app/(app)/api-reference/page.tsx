@@ -80,6 +80,28 @@ export default async function ApiReferencePage() {
           <p>Errors are <span className="font-mono">application/problem+json</span> (RFC 9457) with a stable <span className="font-mono">code</span>; validation errors name each field. Each token may make a limited number of requests per minute; beyond it, 429 with <span className="font-mono">Retry-After</span>.</p>
         </CardBody>
       </Card>
+      <nav aria-label="Endpoints" className="mb-8">
+        <Card>
+          <CardBody className="grid gap-x-8 gap-y-4 text-sm sm:grid-cols-2">
+            {tags.map((tag) => (
+              <div key={tag}>
+                <p className="mb-1 font-semibold text-slate-900">{tag}</p>
+                <ul className="space-y-0.5">
+                  {ops
+                    .filter((x) => ((x.o.tags as string[]) ?? ['Other'])[0] === tag)
+                    .map(({ path, method, o }) => (
+                      <li key={`${method} ${path}`}>
+                        <a href={`#${String(o.operationId)}`} className="font-mono text-xs text-brand-700 hover:underline">
+                          {method} {path}
+                        </a>
+                      </li>
+                    ))}
+                </ul>
+              </div>
+            ))}
+          </CardBody>
+        </Card>
+      </nav>
       {tags.map((tag) => (
         <section key={tag} aria-labelledby={`tag-${tag}`} className="mb-8">
           <h2 id={`tag-${tag}`} className="mb-3 text-lg font-semibold text-slate-900">{tag}</h2>

@@ -77,7 +77,7 @@ function describe(o: ApiOperation, convert: (s: z.ZodType, io: 'input' | 'output
   }
   const common: Record<string, string> = {
     '401': 'No token, or one that is malformed, unknown, expired or revoked (code names which).',
-    '403': o.write ? 'A read-only token, or a role that may not do this.' : 'A role that may not do this.',
+    '403': o.write ? 'A read-only token, or a role that may not do this.' : o.secret ? 'A read-only token (the answer holds the BGP key), or a role that may not do this.' : 'A role that may not do this.',
     '429': 'Rate limited; see Retry-After.',
   };
   if (o.params || o.query || o.body) common['422'] = 'A field is wrong (errors names each), or an Idempotency-Key was reused with another body.';
@@ -86,7 +86,10 @@ function describe(o: ApiOperation, convert: (s: z.ZodType, io: 'input' | 'output
     common['415'] = 'The body is not sent as application/json.';
   }
   if (o.write && o.method === 'POST') common['409'] = 'A conflict (the values are named), or the first request with this Idempotency-Key is still running.';
-  common['503'] = 'AWS did not answer in time; retry (with the same Idempotency-Key).';
+  common['503'] =
+    o.write && o.method === 'POST'
+      ? 'AWS did not answer in time. AWS may have acted: the portal adopts what it made within a minute, so GET before retrying, and retry with a new Idempotency-Key (the same key replays this answer).'
+      : 'AWS did not answer in time; retry.';
   for (const [status, description] of Object.entries(common)) responses[status] ??= { description, content: problem };
   return {
     operationId: o.id,
